@@ -3,6 +3,7 @@
 // param: rows list -- {key, category, cameo, date, date_end, status, confidence, place, place_key, country, organization_key, participants: [keys], countries: [keys], host, guest}
 UNWIND $rows AS row
 MERGE (e:Event {key: row.key})
+ON CREATE SET e.first_seen = datetime()
 SET e.category = row.category, e.cameo = row.cameo, e.date = row.date, e.date_end = row.date_end,
     e.status = row.status, e.confidence = row.confidence, e.place = row.place, e.country = row.country,
     e.organization = row.organization, e.participants = row.participant_names, e.source = row.source
