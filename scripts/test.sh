@@ -4,7 +4,7 @@
 # stopped when the tests end, also when they fail.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh || exit 1
+scripts/setup.sh --test || exit 1
 
 log=$(mktemp)
 dir=$(mktemp -d -t eventgraph-test-neo4j-XXXXXX)

@@ -65,6 +65,8 @@ type Entry struct {
 	Lon         float64      `json:"lon,omitempty" yaml:"lon,omitempty"`
 	Sources     []string     `json:"sources,omitempty" yaml:"sources,omitempty"` // where the entry came from
 	Note        string       `json:"note,omitempty" yaml:"note,omitempty"`
+	// Wikidata item ids of a person ("Q7747"), when a source gave them.
+	Wikidata []string `json:"wikidata,omitempty" yaml:"wikidata,omitempty"`
 }
 
 // Office is a position a person held, with ISO dates ("2012-11-15",
@@ -76,6 +78,10 @@ type Office struct {
 	From   string `json:"from,omitempty" yaml:"from,omitempty"`
 	To     string `json:"to,omitempty" yaml:"to,omitempty"`
 	Source string `json:"source,omitempty" yaml:"source,omitempty"`
+	// Approx: From and/or To are the first/last time a source saw the
+	// person in office (a snapshot), not the real start or end; the real
+	// term may be longer.
+	Approx bool `json:"approx,omitempty" yaml:"approx,omitempty"`
 }
 
 // Membership of a country in an organization, with ISO dates.
@@ -149,6 +155,7 @@ func Merge(base, o Entry) Entry {
 	base.Metonyms = unionMap(base.Metonyms, o.Metonyms)
 	base.Surnames = union(base.Surnames, o.Surnames)
 	base.Sources = union(base.Sources, o.Sources)
+	base.Wikidata = union(base.Wikidata, o.Wikidata)
 	if len(o.Offices) > 0 {
 		base.Offices = o.Offices
 	}
@@ -204,18 +211,34 @@ func (k *KB) Entries(fn func(*Entry)) {
 // country `of` on date (ISO, any precision; "" means any time), most
 // recent first.
 func (k *KB) HoldersAt(role, of, date string) []*Entry {
-	var out []*Entry
+	type hit struct {
+		e    *Entry
+		from string
+	}
+	var hits []hit
 	for _, key := range k.keys {
 		e := k.byKey[key]
 		if e.Kind != KindPerson {
 			continue
 		}
+		found, from := false, ""
 		for _, o := range e.Offices {
 			if o.Role == role && o.Of == of && Within(date, o.From, o.To) {
-				out = append(out, e)
-				break
+				if !found || o.From > from {
+					from = o.From
+				}
+				found = true
 			}
 		}
+		if found {
+			hits = append(hits, hit{e, from})
+		}
+	}
+	// most recent first: the latest start first, then by key
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].from > hits[j].from })
+	out := make([]*Entry, len(hits))
+	for i, h := range hits {
+		out[i] = h.e
 	}
 	return out
 }

@@ -1,0 +1,222 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/eventgraph/eventgraph/loader/extract/dates"
+	"github.com/eventgraph/eventgraph/loader/extract/text"
+)
+
+// maxSentence bounds the bytes of one sentence; longer runs of text
+// without a sentence end are cut at white space, so the per-sentence rules
+// stay linear.
+const maxSentence = 1500
+
+// sentence is a unit of analysis.
+type sentence struct {
+	s, e   int // text offsets
+	t0, t1 int // tokens
+	block  int
+	kind   text.Kind
+	m0, m1 int  // mentions
+	d0, d1 int  // date matches
+	first  bool // first sentence of its block
+}
+
+// dateRef is a date expression of the text, resolved.
+type dateRef struct {
+	s, e     int // text offsets
+	t0, t1   int // tokens (filled lazily)
+	m        dates.Match
+	value    string // resolved value ("" when unresolved)
+	end      string
+	future   string // alternative forward resolution
+	since    bool   // introduced by since/depuis: a start of a period, not an event date
+	relative bool   // depends on the publication date
+}
+
+// article is the working state of one extraction.
+type article struct {
+	x    *Extractor
+	doc  *text.Doc
+	lang string
+	pub  string
+	id   string
+
+	toks  []token
+	sents []sentence
+	ments []mention
+	dates []dateRef
+
+	named    map[string]int  // person key -> full-name mentions
+	pcount   map[string]int  // person key -> mentions (lazy)
+	dateline string          // place key of the dateline, if any
+	ncountry map[string]bool // countries named other than by a metonym (lazy)
+	persons  map[string]*personInfo
+	evs      []*localEvent
+	claims   []claimRec
+}
+
+func (a *article) run() {
+	a.split()
+	a.findDates()
+	a.findMentions()
+	a.findEvents()
+	a.findClaims()
+}
+
+// split cuts the blocks into sentences and tokens.
+func (a *article) split() {
+	t := a.doc.Text
+	for bi, b := range a.doc.Blocks {
+		if b.Kind == text.Boiler {
+			continue
+		}
+		var spans []text.Span
+		if b.Kind == text.Body || b.Kind == text.Related {
+			spans = text.Sentences(t, b.Start, b.End)
+		} else {
+			spans = []text.Span{{Start: b.Start, End: b.End}}
+		}
+		for si, sp := range spans {
+			for _, c := range chunk(t, sp.Start, sp.End) {
+				s := sentence{s: c.Start, e: c.End, block: bi, kind: b.Kind, first: si == 0}
+				s.t0 = len(a.toks)
+				a.toks = tokenize(t, c.Start, c.End, a.toks)
+				s.t1 = len(a.toks)
+				a.sents = append(a.sents, s)
+			}
+		}
+	}
+}
+
+// chunk cuts [s, e) into pieces of at most maxSentence bytes at spaces.
+func chunk(t string, s, e int) []text.Span {
+	if e-s <= maxSentence {
+		return []text.Span{{Start: s, End: e}}
+	}
+	var out []text.Span
+	for s < e {
+		end := s + maxSentence
+		if end >= e {
+			out = append(out, text.Span{Start: s, End: e})
+			break
+		}
+		cut := end
+		for cut > s+maxSentence/2 && t[cut] != ' ' && t[cut] != '\n' {
+			cut--
+		}
+		if cut <= s+maxSentence/2 {
+			cut = end
+			// do not split a UTF-8 sequence
+			for cut > s && t[cut]&0xC0 == 0x80 {
+				cut--
+			}
+		}
+		out = append(out, text.Span{Start: s, End: cut})
+		s = cut
+		for s < e && (t[s] == ' ' || t[s] == '\n') {
+			s++
+		}
+	}
+	return out
+}
+
+// findDates runs the date finder over each body block.
+func (a *article) findDates() {
+	t := a.doc.Text
+	si := 0
+	for bi, b := range a.doc.Blocks {
+		if b.Kind != text.Body {
+			continue
+		}
+		// sentences of this block
+		for si < len(a.sents) && a.sents[si].block < bi {
+			a.sents[si].d0, a.sents[si].d1 = len(a.dates), len(a.dates)
+			si++
+		}
+		ms := dates.Find(t[b.Start:b.End], a.lang, a.pub)
+		k := 0
+		for si < len(a.sents) && a.sents[si].block == bi {
+			s := &a.sents[si]
+			s.d0 = len(a.dates)
+			for k < len(ms) && b.Start+ms[k].Start < s.e {
+				m := ms[k]
+				k++
+				if b.Start+m.Start < s.s {
+					continue
+				}
+				d := dateRef{s: b.Start + m.Start, e: b.Start + m.End, m: m, relative: m.Anchor != dates.AnchorNone}
+				if m.Resolved {
+					d.value, d.end = m.Date.Value, m.Date.End
+					if m.Future != nil {
+						d.future = m.Future.Value
+					}
+				}
+				d.t0, d.t1 = tokenRange(a.toks, s.t0, s.t1, d.s, d.e)
+				d.since = a.sinceBefore(s.t0, d.t0)
+				// "in March last year", "en mars l'an dernier": a month
+				// given its year by the next expression
+				if n := len(a.dates); n > s.d0 && d.value != "" && len(d.value) == 4 && d.relative {
+					p := &a.dates[n-1]
+					gap := strings.TrimSpace(t[p.e:d.s])
+					if len(p.value) == 7 && p.relative && (gap == "" || gap == "of" || gap == "de") {
+						p.value = d.value + p.value[4:]
+						p.future = ""
+						p.e, p.t1 = d.e, d.t1
+						continue
+					}
+				}
+				a.dates = append(a.dates, d)
+			}
+			s.d1 = len(a.dates)
+			si++
+		}
+	}
+	for si < len(a.sents) {
+		a.sents[si].d0, a.sents[si].d1 = len(a.dates), len(a.dates)
+		si++
+	}
+}
+
+// tokenRange returns the tokens of [s, e) within toks[t0:t1].
+func tokenRange(toks []token, t0, t1, s, e int) (int, int) {
+	i := t0
+	for i < t1 && int(toks[i].e) <= s {
+		i++
+	}
+	j := i
+	for j < t1 && int(toks[j].s) < e {
+		j++
+	}
+	return i, j
+}
+
+// sinceBefore: a "since"/"depuis" (or "after"/"before" + clause) within the
+// few words before token t makes the date the start of a period.
+func (a *article) sinceBefore(t0, t int) bool {
+	for k := t - 1; k >= t0 && k >= t-8; k-- {
+		switch a.toks[k].norm {
+		case "since", "depuis", "until", "till", "jusqu", "jusque", "through":
+			return true
+		case "by":
+			// "by 2006", "by the end of 2006": a deadline
+			if k == t-1 || k+2 < t && (a.toks[k+2].norm == "end" || a.toks[k+2].norm == "close") {
+				return true
+			}
+		case "des":
+			// "dès mardi" (not the article "des")
+			if a.doc.Text[a.toks[k].s:a.toks[k].e] == "dès" || a.doc.Text[a.toks[k].s:a.toks[k].e] == "Dès" {
+				return true
+			}
+		case "d":
+			// "d'ici 2030"
+			if k+2 < len(a.toks) && a.toks[k+2].norm == "ici" {
+				return true
+			}
+		case ",", ";", "(", ")":
+			return false
+		}
+	}
+	return false
+}

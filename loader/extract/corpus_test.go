@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/loader/extract/eval"
+	"github.com/eventgraph/eventgraph/loader/kb"
+)
+
+var (
+	outDir  = flag.String("out", "", "write the predictions of the corpus tests to this folder (one JSONL per corpus)")
+	verbose = flag.Bool("report", false, "print the full score reports")
+)
+
+// testKB is the knowledge base of the corpus tests.
+func testKB(t testing.TB) *kb.KB { return kb.Default() }
+
+// sharedCorpus is a dev set of the shared folder (beside the repository,
+// or at /work/shared).
+func sharedCorpus(name string) string {
+	for _, d := range []string{"../../../shared/corpus", "../../../../shared/corpus", "/work/shared/corpus"} {
+		if _, err := os.Stat(filepath.Join(d, name, "manifest.yaml")); err == nil {
+			return filepath.Join(d, name)
+		}
+	}
+	return filepath.Join("/work/shared/corpus", name)
+}
+
+// runCorpus extracts every article of a manifest folder.
+func runCorpus(t testing.TB, x *Extractor, dir string) ([]*Result, []graph.Event) {
+	m, err := eval.LoadManifest(filepath.Join(dir, "manifest.yaml"))
+	if err != nil {
+		t.Skipf("no corpus: %v", err)
+	}
+	var rs []*Result
+	for _, a := range m.Articles {
+		p := filepath.Join(dir, a.File)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := x.Article(Doc{Path: p, Data: data, Published: a.Published, Language: a.Language, Title: a.Title, Outlet: a.Outlet, URL: a.URL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	return rs, Merge(rs)
+}
+
+type corpusCase struct {
+	name, dir         string
+	entityF1, eventF1 float64
+	dateExact         float64
+	maxDup            int
+}
+
+func TestCorpora(t *testing.T) {
+	x := New(testKB(t), Options{})
+	cases := []corpusCase{
+		// the targets
+		{"seeds", sharedCorpus("seeds"), 0.95, 0.90, 0.90, 0},
+		// floors below the targets (0.90 events): the Cusco summit is
+		// reported without a year nor a publication date (see README)
+		{"wikinews", sharedCorpus("wikinews"), 0.95, 0.85, 0.90, 0},
+		// regression floors for our own dev set (targets 0.85 / 0.75)
+		{"dev", "../../testdata/corpus/dev", 0.90, 0.55, 0.85, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := os.Stat(filepath.Join(c.dir, "gold.json")); err != nil {
+				t.Skip("no gold")
+			}
+			rs, evs := runCorpus(t, x, c.dir)
+			var buf bytes.Buffer
+			if err := Write(&buf, rs, evs); err != nil {
+				t.Fatal(err)
+			}
+			if *outDir != "" {
+				if err := os.WriteFile(filepath.Join(*outDir, c.name+".jsonl"), buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			g, err := eval.LoadGold(filepath.Join(c.dir, "gold.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := eval.ReadPred(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := eval.Score(g, p)
+			if *verbose {
+				t.Logf("%s\n%s", c.name, r)
+			}
+			t.Logf("%s: entity F1 %.3f, event F1 %.3f (P %.3f R %.3f), duplicates %d, date exact %.3f",
+				c.name, r.EntityF1Mean, r.Events.F1, r.Events.Precision, r.Events.Recall, r.Events.Duplicates, r.Events.DateExact)
+			if r.EntityF1Mean < c.entityF1 || r.Events.F1 < c.eventF1 || r.Events.Duplicates > c.maxDup || r.Events.DateExact < c.dateExact {
+				t.Errorf("%s below the bar (entity F1 >= %.2f, event F1 >= %.2f, duplicates <= %d, date exact >= %.2f)", c.name, c.entityF1, c.eventF1, c.maxDup, c.dateExact)
+			}
+		})
+	}
+}

@@ -1,0 +1,1704 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/loader/extract/dates"
+	"github.com/eventgraph/eventgraph/loader/extract/text"
+	"github.com/eventgraph/eventgraph/loader/kb"
+)
+
+// How an event got its date.
+const (
+	dNone      = iota
+	dSentence  // a date expression of the sentence
+	dInherited // the previous sentence or event of the same passage
+	dLead      // the publication date, for the lead of a news report
+)
+
+// localEvent is an event of one article (before and after local merging).
+type localEvent struct {
+	types    uint32 // bit per trigType
+	typ      trigType
+	strong   bool
+	date     string
+	dateEnd  string
+	dateHow  int
+	place    string // place key
+	country  string // ISO3 of the place (or of the visited country)
+	org      string // organization key
+	parts    []string
+	host     string
+	guest    string
+	status   string
+	conf     float64
+	srcs     []srcRef
+	sent     int // sentence index of the first source
+	duration int // days of a visit ("two-day state visit")
+	fromPair bool
+	article  string
+	pub      string
+
+	// display names, filled for output
+	names      map[string]string // person key -> name
+	placeName  string
+	orgName    string
+	pcountries []string
+}
+
+type srcRef struct {
+	article string
+	s, e    int // input byte offsets
+	text    string
+	ts      int // text offset (ordering)
+}
+
+func (e *localEvent) has(t trigType) bool { return e.types&(1<<uint(t)) != 0 }
+
+type clause struct{ t0, t1 int }
+
+// Future markers (folded), English and French.
+var futureWords = map[string]bool{
+	"will": true, "ll": true, "shall": true, "expected": true, "plans": true, "planned": true, "planning": true,
+	"plan": true, "scheduled": true, "due": true, "upcoming": true, "next": true, "intends": true, "intend": true,
+	"should": true, "set": false, "going": true, "forthcoming": true, "later": false, "prepares": true, "preparing": true,
+	"va": true, "vont": true, "doit": true, "doivent": true, "devrait": true, "devraient": true, "prevu": true,
+	"prevue": true, "prevus": true, "prevoit": true, "attendu": true, "attendue": true, "prochain": true,
+	"prochaine": true, "projette": true, "compte": true, "entend": true, "aura": true, "auront": true, "sera": true,
+	"seront": true, "to": false, "hope": true, "hopes": true, "espere": true, "esperent": true,
+}
+
+// Negations.
+var negWords = map[string]bool{
+	"not": true, "never": true, "no": true, "without": true, "t": true, "ne": true, "n": true, "pas": true,
+	"jamais": true, "aucun": true, "aucune": true, "sans": true, "refused": true, "refuses": true, "declined": true,
+	"cancelled": true, "canceled": true, "postponed": true, "called": false, "annule": true, "annulee": true,
+	"reporte": true, "reportee": true, "skipped": true, "snubbed": true, "boycotted": true, "avoided": true,
+	"nor": true, "neither": true, "refuse": true, "renonce": true, "failed": true, "cut": true, "scrapped": true,
+	"abandoned": true, "supposed": true, "originally": true, "initially": true, "absent": true,
+}
+
+// Hypothetical markers.
+var hypoWords = map[string]bool{
+	"if": true, "whether": true, "could": true, "might": true, "would": true, "may": true, "si": true,
+	"pourrait": true, "pourraient": true, "aurait": true, "auraient": true, "serait": true, "eventuel": true,
+	"eventuelle": true, "possible": true, "hypothetical": true, "unless": true,
+	"souhaite": true, "wants": true, "want": true, "veut": true, "proposed": true,
+	"propose": true, "offered": true, "invited": false, "urged": true, "called": true, "demanded": true,
+}
+
+// Speech verbs: a person right after them is the source, not a participant.
+var speechWords = map[string]bool{
+	"said": true, "says": true, "added": true, "noted": true, "stated": true, "declared": true, "explained": true,
+	"stressed": true, "underlined": true, "wrote": true, "told": false, "according": true, "selon": true,
+	"declare": true, "affirme": true, "explique": true, "souligne": true, "estime": true, "indique": true,
+	"rapporte": true, "ajoute": true, "precise": true, "admitted": true, "warned": true, "reported": true,
+	"insisted": true, "argued": true, "claimed": true, "asserted": true,
+}
+
+// Pair expressions: the two people the passage is about.
+var pairPhrases = [][]string{
+	{"the", "two", "leaders"}, {"the", "two", "men"}, {"the", "two", "presidents"}, {"the", "two", "heads", "of", "state"},
+	{"both", "leaders"}, {"both", "men"}, {"both", "presidents"}, {"the", "two", "friends"}, {"the", "pair"},
+	{"the", "two", "statesmen"}, {"the", "two", "sides"}, {"the", "leaders"},
+	{"les", "deux", "hommes"}, {"les", "deux", "dirigeants"}, {"les", "deux", "chefs", "d", "etat"},
+	{"les", "deux", "presidents"}, {"les", "deux", "leaders"}, {"tous", "deux"}, {"tous", "les", "deux"},
+	{"les", "deux", "chefs", "de", "l", "etat"}, {"the", "two"},
+}
+
+// Partner expressions: the other one of the pair.
+var partnerPhrases = [][]string{
+	{"his", "counterpart"}, {"her", "counterpart"}, {"their", "counterpart"}, {"his", "old", "friend"},
+	{"his", "friend"}, {"her", "friend"}, {"his", "host"}, {"her", "host"}, {"the", "host"}, {"his", "guest"},
+	{"her", "guest"}, {"his", "partner"}, {"son", "homologue"}, {"son", "hote"}, {"son", "invite"},
+	{"son", "vieil", "ami"}, {"son", "ami"}, {"son", "partenaire"}, {"sa", "homologue"}, {"leur", "hote"},
+}
+
+// Landmarks that locate a meeting in a city (folded phrase -> city name).
+var landmarks = map[string]string{
+	"great hall of the people": "Beijing", "tiananmen square": "Beijing", "tiananmen": "Beijing",
+	"forbidden city": "Beijing", "cite interdite": "Beijing", "place tiananmen": "Beijing", "zhongnanhai": "Beijing",
+	"diaoyutai": "Beijing", "palais du peuple": "Beijing", "red square": "Moscow", "place rouge": "Moscow",
+	"kremlin": "Moscow", "white house": "Washington", "maison blanche": "Washington", "oval office": "Washington",
+	"bureau ovale": "Washington", "elysee": "Paris", "elysee palace": "Paris", "palais de l elysee": "Paris",
+	"downing street": "London", "planalto": "Brasilia", "palacio do planalto": "Brasilia", "granja do torto": "Brasilia",
+	"casa rosada": "Buenos Aires", "blue house": "Seoul", "hyderabad house": "New Delhi", "rashtrapati bhavan": "New Delhi",
+	"quirinale": "Rome", "palazzo chigi": "Rome", "union buildings": "Pretoria", "federal district": "Brasilia",
+	"kantei": "Tokyo", "akasaka palace": "Tokyo", "bellevue palace": "Berlin", "chancellery": "",
+	"lodge": "", "the lodge": "Canberra", "rideau hall": "Ottawa", "parliament hill": "Ottawa",
+}
+
+var landmarkIndex = func() map[string][][]string {
+	m := map[string][][]string{}
+	for k := range landmarks {
+		w := strings.Fields(k)
+		m[w[0]] = append(m[w[0]], w)
+	}
+	return m
+}()
+
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+}
+
+// findEvents detects the events of the body sentences and merges those
+// of the article that are one.
+func (a *article) findEvents() {
+	a.dateline = a.findDateline()
+	var cands []*localEvent
+	var last *localEvent
+	for si := range a.sents {
+		s := &a.sents[si]
+		if s.kind != text.Body {
+			continue
+		}
+		trigs := findTriggers(a.toks, s.t0, s.t1, a.lang)
+		if len(trigs) == 0 {
+			continue
+		}
+		cls, asides := a.clauses(si)
+		// group the triggers by clause; phone calls apart
+		type grp struct {
+			cl    clause
+			trigs []trigMatch
+			place int // token of the group's place after a split by place, or -1
+		}
+		var groups []*grp
+		for _, tm := range trigs {
+			cl := clause{s.t0, s.t1}
+			for _, c := range cls {
+				if tm.t0 >= c.t0 && tm.t0 < c.t1 {
+					cl = c
+					break
+				}
+			}
+			var g *grp
+			for _, x := range groups {
+				if x.cl == cl && (x.trigs[0].def.typ == tPhone) == (tm.def.typ == tPhone) {
+					g = x
+				}
+			}
+			if g == nil {
+				g = &grp{cl: cl, place: -1}
+				groups = append(groups, g)
+			}
+			g.trigs = append(g.trigs, tm)
+		}
+		// a clause with triggers at two places ("in Kazan for a summit and
+		// in the fall in Beijing for the anniversary"): one event per place
+		var split []*grp
+		for _, g := range groups {
+			parts, places := a.splitByPlace(si, g.cl, g.trigs)
+			for i, part := range parts {
+				split = append(split, &grp{cl: g.cl, trigs: part, place: places[i]})
+			}
+		}
+		groups = split
+		split = nil
+		for _, g := range groups {
+			for _, part := range a.splitByDate(si, g.cl, g.trigs) {
+				split = append(split, &grp{cl: g.cl, trigs: part, place: g.place})
+			}
+		}
+		groups = split
+		// each date of a clause belongs to the group with the nearest trigger
+		owner := map[int]int{}
+		for d := s.d0; d < s.d1; d++ {
+			best, bestD := -1, 1<<30
+			for gi, g := range groups {
+				if !inSpan(a.dates[d].t0, g.cl) {
+					continue
+				}
+				for _, tm := range g.trigs {
+					if x := tokDist(a.dates[d].t0, a.dates[d].t1, tm.t0, tm.t1); x < bestD {
+						best, bestD = gi, x
+					}
+				}
+				if g.place >= 0 {
+					if x := tokDist(a.dates[d].t0, a.dates[d].t1, g.place, g.place+1); x < bestD {
+						best, bestD = gi, x
+					}
+				}
+			}
+			if best >= 0 {
+				owner[d] = best
+			}
+		}
+		for gi, g := range groups {
+			ev := a.buildEvent(si, g.cl, asides, g.trigs, owner, gi, last)
+			if ev != nil {
+				cands = append(cands, ev)
+				if ev.date != "" || last == nil {
+					last = ev
+				}
+			}
+		}
+	}
+	a.evs = mergeLocal(cands)
+}
+
+// clauses cuts sentence si at semicolons, contrastive conjunctions
+// ("while", "but", "tandis que") and temporal asides after a comma ("...,
+// days before ..."); asides are dash or bracket pairs.
+func (a *article) clauses(si int) ([]clause, []clause) {
+	s := &a.sents[si]
+	var cls []clause
+	var asides []clause
+	start := s.t0
+	cut := func(k int) {
+		if k > start {
+			cls = append(cls, clause{start, k})
+		}
+		start = k
+	}
+	openDash, openParen := -1, -1
+	for k := s.t0; k < s.t1; k++ {
+		t := &a.toks[k]
+		if t.kind == tkPunct {
+			switch {
+			case t.norm == ";":
+				cut(k + 1)
+			case t.norm == "(" || t.norm == "[":
+				openParen = k
+			case (t.norm == ")" || t.norm == "]") && openParen >= 0:
+				asides = append(asides, clause{openParen, k + 1})
+				openParen = -1
+			case t.norm == "—" || t.norm == "–" || t.norm == "-" && t.space && k+1 < s.t1 && a.toks[k+1].space:
+				if openDash >= 0 {
+					asides = append(asides, clause{openDash, k + 1})
+					openDash = -1
+				} else if a.closingDash(k+1, s.t1) {
+					openDash = k
+				} else {
+					// a single dash: a dateline ("CAIRO -") or a new clause
+					cut(k + 1)
+				}
+			case t.norm == ",":
+				// ", days before", ", weeks after", ", shortly before"
+				for q := k + 1; q < s.t1 && q <= k+4; q++ {
+					n := a.toks[q].norm
+					if n == "before" || n == "after" || n == "avant" || n == "apres" {
+						cut(k + 1)
+						break
+					}
+					if a.toks[q].kind == tkPunct {
+						break
+					}
+				}
+				if k+1 < s.t1 {
+					n := a.toks[k+1].norm
+					if n == "while" || n == "whereas" || n == "but" || n == "mais" || n == "tandis" || n == "alors" && k+2 < s.t1 && a.toks[k+2].norm == "que" {
+						cut(k + 1)
+					}
+				}
+			}
+			continue
+		}
+		if (t.norm == "while" || t.norm == "whereas" || t.norm == "tandis") && k > s.t0 && k > start+1 {
+			cut(k)
+		}
+	}
+
+	// relative clauses and appositions between commas: ", who returned
+	// to office on January 1,", ", his second such speech after one in
+	// 2016,", ", the day after crowds ransacked ..."
+	for k := s.t0; k+1 < s.t1; k++ {
+		if a.toks[k].norm != "," {
+			continue
+		}
+		// a relative clause on a trigger noun describes the event itself
+		// ("Ce 38e sommet, qui s'achève ce dimanche,")
+		if k > s.t0 && len(findTriggers(a.toks, k-1, k, a.lang)) > 0 {
+			continue
+		}
+		n := a.toks[k+1].norm
+		starter := false
+		if a.lang == "fr" {
+			starter = n == "qui" || n == "dont" || n == "lequel" || n == "laquelle" || n == "son" || n == "sa" || n == "ses" || n == "leur"
+		} else {
+			starter = n == "who" || n == "which" || n == "whose" || n == "his" || n == "her" || n == "its" || n == "their" || n == "the" || n == "a" || n == "an"
+		}
+		switch {
+		case starter:
+			end := k + 2
+			for end < s.t1 && a.toks[end].norm != "," && a.toks[end].norm != ";" && a.toks[end].p != '-' {
+				end++
+			}
+			if end < s.t1 {
+				asides = append(asides, clause{k, end + 1})
+			} else {
+				asides = append(asides, clause{k, s.t1})
+			}
+		}
+	}
+	cut(s.t1)
+	return cls, asides
+}
+
+// findDateline: the place of a dateline ("CAMP DAVID, Maryland -",
+// "BRASÍLIA, Brazil –", "CUZCO, Peru (Reuters) -") opening the first body
+// paragraph.
+func (a *article) findDateline() string {
+	for si := range a.sents {
+		s := &a.sents[si]
+		if s.kind != text.Body {
+			continue
+		}
+		if s.t1-s.t0 < 3 || !a.toks[s.t0].upper {
+			return ""
+		}
+		for i := s.m0; i < s.m1; i++ {
+			m := &a.ments[i]
+			if m.t0 > s.t0+2 {
+				break
+			}
+			if m.kind == kb.KindPlace {
+				return m.key
+			}
+			if m.kind == kb.KindCountry && m.how == hMetonym && m.place != "" {
+				return m.place
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// closingDash: another spaced dash (or an em/en dash) follows.
+func (a *article) closingDash(k, end int) bool {
+	for ; k < end; k++ {
+		t := &a.toks[k]
+		if t.norm == "—" || t.norm == "–" || t.norm == "-" && t.space && k+1 < end && a.toks[k+1].space {
+			return true
+		}
+	}
+	return false
+}
+
+func inSpan(t int, c clause) bool { return t >= c.t0 && t < c.t1 }
+
+// negated reports a negation or a hypothesis in the few words before the
+// trigger (or "ne ... pas" around a French one).
+func (a *article) negated(cl clause, tm trigMatch) bool {
+	win := 4
+	if tm.def.noun {
+		win = 6 // "did not even bother attending the summit"
+	}
+	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-win; k-- {
+		n := a.toks[k].norm
+		if negWords[n] || hypoWords[n] {
+			if n == "no" && k+1 < len(a.toks) && a.toks[k+1].p == '.' {
+				continue
+			}
+			return true
+		}
+		if a.toks[k].kind == tkPunct && a.toks[k].norm != "'" && a.toks[k].norm != "’" {
+			break
+		}
+	}
+	for k := tm.t1; k < cl.t1 && k < tm.t1+2; k++ {
+		if a.toks[k].norm == "pas" || a.toks[k].norm == "jamais" {
+			return true
+		}
+	}
+	return false
+}
+
+// future reports future markers before the trigger in its clause, or a
+// French future-tense trigger.
+func (a *article) future(cl clause, tm trigMatch) bool {
+	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-30; k-- {
+		n := a.toks[k].norm
+		if futureWords[n] {
+			if n == "next" && k+1 < len(a.toks) && (a.toks[k+1].norm == "day" || a.toks[k+1].norm == "to") {
+				continue
+			}
+			return true
+		}
+		if n == "to" && k > cl.t0 && (a.toks[k-1].norm == "is" || a.toks[k-1].norm == "are" || a.toks[k-1].norm == "due" || a.toks[k-1].norm == "set") {
+			return true
+		}
+	}
+	if tm.def.noun {
+		// "the visit will take him to", "la visite doit avoir lieu"
+		for k := tm.t1; k < cl.t1 && k < tm.t1+3; k++ {
+			switch a.toks[k].norm {
+			case "will", "shall", "ll", "va", "doit", "devrait", "sera", "aura":
+				return true
+			}
+		}
+	}
+	w := a.toks[tm.t0].norm
+	if a.lang == "fr" && tm.def.fr && (strings.HasSuffix(w, "era") || strings.HasSuffix(w, "eront") || strings.HasSuffix(w, "ira") || strings.HasSuffix(w, "ra") && len(w) > 5) {
+		return true
+	}
+	for k := tm.t0; k < tm.t1; k++ {
+		n := a.toks[k].norm
+		if strings.HasSuffix(n, "ra") && len(n) > 5 || strings.HasSuffix(n, "ront") {
+			if a.lang == "fr" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastClause: a past auxiliary or passé composé in the clause.
+func (a *article) pastClause(cl clause) bool {
+	for k := cl.t0; k < cl.t1; k++ {
+		n := a.toks[k].norm
+		switch n {
+		case "was", "were", "had", "did", "said", "met", "held", "took", "went", "came", "made", "spoke", "told",
+			"began", "left", "flew", "gave", "brought", "sent", "saw", "led", "won", "lost", "stood", "sat", "shook",
+			"rang", "became", "wrote", "hosted", "received", "welcomed", "signed", "attended", "visited", "arrived":
+			return true
+		}
+		// an English simple past ("agreed", "signed"), not a participle
+		// after is/be/will/to nor a capitalised name ("United")
+		if a.lang != "fr" && len(n) >= 5 && strings.HasSuffix(n, "ed") && !a.toks[k].cap && k > cl.t0 {
+			switch a.toks[k-1].norm {
+			case "is", "are", "be", "been", "being", "will", "to", "s", "the", "a", "an", "has", "have", "am":
+			default:
+				return true
+			}
+		}
+		if a.lang == "fr" && (n == "a" || n == "ont" || n == "avait" || n == "avaient") && k+1 < cl.t1 &&
+			a.doc.Text[a.toks[k].s:a.toks[k].e] == n {
+			nx := a.toks[k+1].norm
+			if strings.HasSuffix(nx, "e") || strings.HasSuffix(nx, "i") || strings.HasSuffix(nx, "u") || strings.HasSuffix(nx, "is") || strings.HasSuffix(nx, "it") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastTense: an English past form or a French passé composé trigger.
+func (a *article) pastTense(cl clause, tm trigMatch) bool {
+	w := a.toks[tm.t0].norm
+	if strings.HasSuffix(w, "ed") {
+		return true
+	}
+	switch w {
+	case "met", "held", "flew", "went", "came", "took", "spoke", "made", "had", "sat", "shook", "rang", "told", "got", "landed":
+		return true
+	}
+	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-3; k-- {
+		switch a.toks[k].norm {
+		case "had", "did", "was", "were":
+			return true
+		case "ont", "sont", "avait", "avaient", "etait":
+			if a.lang == "fr" {
+				return true
+			}
+		case "a", "est":
+			// French "a" (has) but not "à" (to), nor English "a"
+			if a.lang == "fr" && a.doc.Text[a.toks[k].s:a.toks[k].e] == a.toks[k].norm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// buildEvent makes an event of the triggers of one clause, or nil.
+func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMatch, owner map[int]int, gid int, last *localEvent) *localEvent {
+	s := &a.sents[si]
+	var kept []trigMatch
+	for _, tm := range trigs {
+		if a.negated(cl, tm) {
+			continue
+		}
+		if tm.def.needObj && !a.hasObject(si, cl, tm) {
+			continue
+		}
+		if tm.def.noun && tm.def.typ == tMeet && a.countedNoun(cl, tm) {
+			continue // "their 43rd meeting": a count (a claim), not an event
+		}
+		kept = append(kept, tm)
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	ev := &localEvent{article: a.id, pub: a.pub, sent: si}
+	for _, tm := range kept {
+		ev.types |= 1 << uint(tm.def.typ)
+		if tm.def.strong {
+			ev.strong = true
+		}
+	}
+	ev.typ = mainType(ev.types)
+	trigIn := func(c clause) bool {
+		for _, tm := range kept {
+			if inSpan(tm.t0, c) {
+				return true
+			}
+		}
+		return false
+	}
+	visible := func(t int) bool {
+		if !inSpan(t, cl) {
+			return false
+		}
+		for _, as := range asides {
+			if inSpan(t, as) && !trigIn(as) {
+				return false
+			}
+		}
+		return true
+	}
+	// participants
+	ms := a.ments[s.m0:s.m1]
+	var parts []string
+	add := func(k string) {
+		if k == "" {
+			return
+		}
+		for _, p := range parts {
+			if p == k {
+				return
+			}
+		}
+		parts = append(parts, k)
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.kind != kb.KindPerson || m.key == "" || !visible(m.t0) || a.isSpeaker(si, m.t0) || a.possessiveOther(si, m, kept) {
+			continue
+		}
+		add(m.key)
+	}
+	// host / guest roles
+	for _, tm := range kept {
+		switch tm.def.typ {
+		case tHost:
+			if h := a.actorBefore(si, cl, tm.t0, visible); h != "" {
+				ev.host = h
+				add(h)
+			}
+			if g := a.personAfter(si, cl, tm.t1, visible); g != "" {
+				ev.guest = g
+			}
+		case tVisit:
+			if g := a.actorBefore(si, cl, tm.t0, visible); g != "" && strings.HasPrefix(g, "person:") {
+				ev.guest = g
+			}
+		}
+	}
+	// "the three leaders": the people of the last event of that size
+	if n := a.groupPhrase(cl, visible); n >= 3 && last != nil && len(last.parts) == n && len(parts) < n {
+		for _, p := range last.parts {
+			add(p)
+		}
+	}
+	// pair and partner expressions
+	pair := a.pairAt(si, last)
+	usedPair := false
+	if a.hasPhrase(cl, pairPhrases, visible) && len(pair) == 2 && len(parts) < 2 {
+		for _, p := range pair {
+			add(p)
+		}
+		usedPair = true
+	}
+	if a.hasPhrase(cl, partnerPhrases, visible) && len(parts) == 1 && len(pair) == 2 {
+		if parts[0] == pair[0] {
+			add(pair[1])
+		} else if parts[0] == pair[1] {
+			add(pair[0])
+		}
+	}
+	if len(parts) < 2 && len(pair) == 2 {
+		// "they met", "ils se sont vus"
+		for _, tm := range kept {
+			for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-4; k-- {
+				if n := a.toks[k].norm; n == "they" || n == "ils" || n == "elles" {
+					for _, p := range pair {
+						add(p)
+					}
+					usedPair = true
+				}
+			}
+		}
+	}
+	// "he", "his", "him", "il", "elle": the person the passage is about
+	if len(parts) < 2 && a.hasPronoun(cl, kept, visible, len(parts)) {
+		if f := a.focusPerson(si, parts); f != "" {
+			add(f)
+		}
+	}
+	// place, country, organization
+	a.locate(si, cl, kept, visible, ev)
+	if ev.place == "" && a.dateline != "" && a.isLead(si) && ev.typ != tPhone {
+		ev.place = a.dateline
+		if p := a.x.kb.Get(a.dateline); p != nil {
+			ev.country = p.Country
+		}
+	}
+	// a visit, an attendance or a ceremony abroad: the host is the
+	// visited country's leader when the article names them
+	if len(parts) == 1 && ev.country != "" && (ev.has(tVisit) || ev.has(tAttend) || ev.has(tCeremony) || ev.has(tSummit) || ev.has(tMeet) || ev.has(tTalks)) {
+		if h := a.leaderIn(ev.country, ""); h != "" && h != parts[0] {
+			if ke := a.x.kb.Get(parts[0]); ke == nil || ke.Country != ev.country {
+				add(h)
+				if ev.host == "" {
+					ev.host = h
+				}
+				if ev.guest == "" {
+					ev.guest = parts[0]
+				}
+			}
+		}
+	}
+	// no person at all: a noun trigger continuing the passage about the pair
+	if len(parts) == 0 && len(pair) == 2 {
+		noun := false
+		for _, tm := range kept {
+			if tm.def.noun && tm.def.typ != tPhone {
+				noun = true
+			}
+		}
+		if noun && !a.otherActors(si, cl, pair, visible) && a.dateNear(si, kept, 8) {
+			for _, p := range pair {
+				add(p)
+			}
+			usedPair = true
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	ev.parts = parts
+	ev.fromPair = usedPair
+	// told: only between officials of two countries
+	if ev.types == 1<<uint(tTold) && !a.foreignPair(parts) {
+		return nil
+	}
+	// date
+	fut := false
+	past := false
+	for _, tm := range kept {
+		if a.future(cl, tm) {
+			fut = true
+		}
+		if a.pastTense(cl, tm) {
+			past = true
+		}
+	}
+	if !past && !fut {
+		past = a.pastClause(cl)
+	}
+	a.dateEvent(si, cl, kept, owner, gid, fut, past, last, ev, visible)
+	// weak triggers need a date and two people
+	if !ev.strong && (ev.date == "" || len(ev.parts) < 2) {
+		return nil
+	}
+	// status
+	ev.status = graph.StatusOccurred
+	if fut {
+		ev.status = graph.StatusPlanned
+	}
+	if ev.date != "" && a.pub != "" {
+		c := prefixCmp(ev.date, a.pub)
+		if c > 0 {
+			ev.status = graph.StatusPlanned
+		} else if c < 0 {
+			ev.status = graph.StatusOccurred
+		}
+	}
+	// duration of a visit
+	ev.duration = a.duration(si, cl)
+	// confidence
+	c := 0.55
+	if !ev.strong {
+		c = 0.4
+	}
+	if ev.dateHow == dSentence {
+		c += 0.2
+	} else if ev.dateHow != dNone {
+		c += 0.1
+	}
+	if len(ev.parts) >= 2 {
+		c += 0.1
+	}
+	if ev.place != "" {
+		c += 0.05
+	}
+	if ev.fromPair {
+		c -= 0.1
+	}
+	if c > 0.95 {
+		c = 0.95
+	}
+	ev.conf = c
+	ev.srcs = []srcRef{{article: a.id, s: a.doc.Src(s.s), e: a.doc.SrcEnd(s.e), text: a.doc.Text[s.s:s.e], ts: s.s}}
+	return ev
+}
+
+// possessiveOther: "Bolivar's dream": a possessive on a noun that is not
+// the trigger.
+func (a *article) possessiveOther(si int, m *mention, kept []trigMatch) bool {
+	s := &a.sents[si]
+	k := m.t1
+	if k+1 >= s.t1 || a.toks[k].p != '\'' || a.toks[k+1].norm != "s" {
+		return false
+	}
+	for _, tm := range kept {
+		if tm.t0 >= k+2 && tm.t0 <= k+5 {
+			return false
+		}
+	}
+	return true
+}
+
+func tokDist(a0, a1, b0, b1 int) int {
+	switch {
+	case a1 <= b0:
+		return b0 - a1
+	case b1 <= a0:
+		return a0 - b1
+	}
+	return 0
+}
+
+// splitByPlace partitions the triggers of a clause by their nearest place
+// when the clause names two places or more.
+func (a *article) splitByPlace(si int, cl clause, trigs []trigMatch) ([][]trigMatch, []int) {
+	one := func() ([][]trigMatch, []int) { return [][]trigMatch{trigs}, []int{-1} }
+	if len(trigs) < 2 {
+		return one()
+	}
+	s := &a.sents[si]
+	type pl struct {
+		key    string
+		t0, t1 int
+	}
+	var places []pl
+	for i := s.m0; i < s.m1; i++ {
+		m := &a.ments[i]
+		if !inSpan(m.t0, cl) {
+			continue
+		}
+		if m.kind == kb.KindPlace || m.kind == kb.KindCountry && m.how == hMetonym && m.locative && m.place != "" {
+			k := m.key
+			if m.kind != kb.KindPlace {
+				k = m.place
+			}
+			places = append(places, pl{k, m.t0, m.t1})
+		}
+	}
+	distinct := map[string]bool{}
+	for _, p := range places {
+		distinct[p.key] = true
+	}
+	if len(distinct) < 2 {
+		return one()
+	}
+	byKey := map[string][]trigMatch{}
+	at := map[string]int{}
+	var order []string
+	for _, tm := range trigs {
+		best, bestD, bestT := "", 1<<30, -1
+		for _, p := range places {
+			d := tokDist(p.t0, p.t1, tm.t0, tm.t1)
+			if p.t0 < tm.t0 {
+				d++ // a tie goes to the place after the trigger
+			}
+			if d < bestD {
+				best, bestD, bestT = p.key, d, p.t0
+			}
+		}
+		if _, ok := byKey[best]; !ok {
+			order = append(order, best)
+			at[best] = bestT
+		}
+		byKey[best] = append(byKey[best], tm)
+	}
+	var out [][]trigMatch
+	var pos []int
+	for _, k := range order {
+		out = append(out, byKey[k])
+		pos = append(pos, at[k])
+	}
+	return out, pos
+}
+
+// splitByDate partitions the triggers of a clause by their nearest date
+// when the clause gives two different dates ("held talks on January 23
+// and attended the summit the next day").
+func (a *article) splitByDate(si int, cl clause, trigs []trigMatch) [][]trigMatch {
+	if len(trigs) < 2 {
+		return [][]trigMatch{trigs}
+	}
+	s := &a.sents[si]
+	var ds []int
+	vals := map[string]bool{}
+	for d := s.d0; d < s.d1; d++ {
+		dr := &a.dates[d]
+		if !inSpan(dr.t0, cl) || dr.since || dr.value == "" && dr.m.Anchor != dates.AnchorPrevious {
+			continue
+		}
+		ds = append(ds, d)
+		if dr.value != "" {
+			vals[dr.value] = true
+		} else {
+			vals[dr.m.Text] = true
+		}
+	}
+	if len(ds) < 2 || len(vals) < 2 {
+		return [][]trigMatch{trigs}
+	}
+	byD := map[int][]trigMatch{}
+	var order []int
+	for _, tm := range trigs {
+		best, bestD := -1, 1<<30
+		for _, d := range ds {
+			x := tokDist(a.dates[d].t0, a.dates[d].t1, tm.t0, tm.t1)
+			if a.dates[d].t0 < tm.t0 {
+				x++ // a tie goes to the date after the trigger
+			}
+			if x < bestD {
+				best, bestD = d, x
+			}
+		}
+		if _, ok := byD[best]; !ok {
+			order = append(order, best)
+		}
+		byD[best] = append(byD[best], tm)
+	}
+	var out [][]trigMatch
+	for _, d := range order {
+		out = append(out, byD[d])
+	}
+	return out
+}
+
+// countedNoun: an ordinal just before the trigger noun.
+func (a *article) countedNoun(cl clause, tm trigMatch) bool {
+	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-3; k-- {
+		if ordinal(a.toks[k].norm) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// mainType picks the most telling trigger type of a set.
+func mainType(types uint32) trigType {
+	for _, t := range []trigType{tPhone, tSummit, tHost, tVisit, tMeet, tTalks, tNegotiate, tMeal, tPress, tCeremony, tSign, tAttend, tMediate, tTold} {
+		if types&(1<<uint(t)) != 0 {
+			return t
+		}
+	}
+	return tMeet
+}
+
+func prefixCmp(a, b string) int {
+	n := len(a)
+	if len(b) < n {
+		n = len(b)
+	}
+	return strings.Compare(a[:n], b[:n])
+}
+
+// isSpeaker: a person right after a speech verb ("said Furlan",
+// "according to X", "selon X").
+func (a *article) isSpeaker(si, t int) bool {
+	s := &a.sents[si]
+	for k := t - 1; k >= s.t0 && k >= t-4; k-- {
+		n := a.toks[k].norm
+		if speechWords[n] {
+			return true
+		}
+		if a.toks[k].kind == tkPunct && a.toks[k].norm != "," {
+			return false
+		}
+		if a.toks[k].kind == tkWord && !a.toks[k].cap && n != "to" && n != "a" && n != "the" {
+			// "said the minister X": allow lower-case titles
+			if _, ok := roleIndex[n]; !ok && !honorifics[n] {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// hasObject: a person, a country or a pair/partner expression follows.
+func (a *article) hasObject(si int, cl clause, tm trigMatch) bool {
+	s := &a.sents[si]
+	end := tm.t1 + 8
+	if end > cl.t1 {
+		end = cl.t1
+	}
+	for i := s.m0; i < s.m1; i++ {
+		m := &a.ments[i]
+		if m.t0 >= tm.t1 && m.t0 < end && (m.kind == kb.KindPerson || m.kind == kb.KindCountry && !m.locative) {
+			return true
+		}
+	}
+	for k := tm.t1; k < end; k++ {
+		for _, ph := range partnerPhrases {
+			if a.phraseAt(k, cl.t1, ph) {
+				return true
+			}
+		}
+		for _, ph := range pairPhrases {
+			if a.phraseAt(k, cl.t1, ph) {
+				return true
+			}
+		}
+		if n := a.toks[k].norm; n == "him" || n == "her" || n == "them" || n == "le" || n == "la" || n == "les" || n == "l" {
+			if tm.def.typ != tPhone || n == "him" || n == "her" || n == "them" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (a *article) phraseAt(k, end int, ph []string) bool {
+	q := k
+	for _, w := range ph {
+		for q < end && a.toks[q].kind == tkPunct && a.toks[q].p == '\'' {
+			q++
+		}
+		if q >= end || a.toks[q].norm != w {
+			return false
+		}
+		q++
+	}
+	return true
+}
+
+func (a *article) hasPhrase(cl clause, phrases [][]string, visible func(int) bool) bool {
+	for k := cl.t0; k < cl.t1; k++ {
+		if !visible(k) {
+			continue
+		}
+		for _, ph := range phrases {
+			if a.toks[k].norm == ph[0] && a.phraseAt(k, cl.t1, ph) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actorBefore: the nearest person (or a country's leader, for a country or
+// metonym subject) before token t in the clause.
+func (a *article) actorBefore(si int, cl clause, t int, visible func(int) bool) string {
+	s := &a.sents[si]
+	for i := s.m1 - 1; i >= s.m0; i-- {
+		m := &a.ments[i]
+		if m.t1 > t || !visible(m.t0) {
+			continue
+		}
+		if m.t0 < cl.t0 {
+			break
+		}
+		if m.kind == kb.KindPerson && m.key != "" {
+			return m.key
+		}
+		if m.kind == kb.KindCountry && (m.how == hMetonym || m.how == hName) && !m.locative {
+			if iso := a.x.kb.Get(m.key); iso != nil {
+				if h := a.leaderIn(iso.ISO3, ""); h != "" {
+					return h
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// personAfter: the first person after token t in the clause.
+func (a *article) personAfter(si int, cl clause, t int, visible func(int) bool) string {
+	s := &a.sents[si]
+	for i := s.m0; i < s.m1; i++ {
+		m := &a.ments[i]
+		if m.t0 < t || !visible(m.t0) {
+			continue
+		}
+		if m.kind == kb.KindPerson && m.key != "" {
+			return m.key
+		}
+	}
+	return ""
+}
+
+// leaderIn returns the head of state or government of the country (ISO3)
+// that the article names, "" if none.
+func (a *article) leaderIn(iso3, date string) string {
+	c := a.x.kb.Country(iso3)
+	if c == nil {
+		return ""
+	}
+	if date == "" {
+		date = a.pub
+	}
+	best, bestN := "", 0
+	for _, r := range []string{kb.RoleHeadOfState, kb.RoleHeadOfGovernment} {
+		for _, h := range a.x.offices.at(r, c.Key, date) {
+			if n := a.named[h.e.Key]; n > bestN {
+				best, bestN = h.e.Key, n
+			}
+		}
+	}
+	return best
+}
+
+// foreignPair: at least two of the people belong to different countries.
+func (a *article) foreignPair(parts []string) bool {
+	cs := map[string]bool{}
+	for _, p := range parts {
+		if e := a.x.kb.Get(p); e != nil && e.Country != "" {
+			cs[e.Country] = true
+		} else if pi := a.persons[p]; pi != nil && pi.country != "" {
+			cs[pi.country] = true
+		}
+	}
+	return len(cs) >= 2
+}
+
+// otherActors: the clause names countries as actors that are not the
+// pair's ("United States-Japan dialogue"): the pair is not the subject.
+func (a *article) otherActors(si int, cl clause, pair []string, visible func(int) bool) bool {
+	pc := map[string]bool{}
+	for _, p := range pair {
+		if e := a.x.kb.Get(p); e != nil {
+			pc[e.Country] = true
+		}
+	}
+	s := &a.sents[si]
+	for i := s.m0; i < s.m1; i++ {
+		m := &a.ments[i]
+		if !visible(m.t0) || m.kind != kb.KindCountry || m.locative {
+			continue
+		}
+		if e := a.x.kb.Get(m.key); e != nil && !pc[e.ISO3] {
+			return true
+		}
+	}
+	return false
+}
+
+// Subject pronouns refer back to the passage's person; possessive and
+// object ones often to a person of the same sentence ("After his visit
+// to France, Xi Jinping visited Serbia").
+var pronouns = map[string]bool{"he": true, "she": true, "il": true, "elle": true}
+var weakPronouns = map[string]bool{"him": true, "his": true, "her": true}
+
+// hasPronoun: a personal pronoun before a trigger (or right after it) in
+// the clause; possessive and object pronouns count only when the clause
+// names nobody.
+func (a *article) hasPronoun(cl clause, trigs []trigMatch, visible func(int) bool, nparts int) bool {
+	for _, tm := range trigs {
+		for k := cl.t0; k < cl.t1 && k < tm.t1+3; k++ {
+			n := a.toks[k].norm
+			if !visible(k) {
+				continue
+			}
+			if pronouns[n] && k < tm.t0 || weakPronouns[n] && nparts == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// focusPerson: the last person named before sentence si (within three
+// sentences), else the article's most mentioned person; not one of
+// exclude.
+func (a *article) focusPerson(si int, exclude []string) string {
+	// the subject (first person) of the current sentence before the
+	// pronoun's clause, else of the nearest previous sentence naming one
+	for sj := si - 1; sj >= 0 && sj >= si-3; sj-- {
+		s := &a.sents[sj]
+		for i := s.m0; i < s.m1; i++ {
+			m := &a.ments[i]
+			if m.kind == kb.KindPerson && m.key != "" {
+				if contains(exclude, m.key) {
+					break
+				}
+				return m.key
+			}
+		}
+	}
+	cnt := a.personCounts()
+	best, bn := "", 0
+	for k, n := range cnt {
+		if n > bn || n == bn && k < best {
+			if !contains(exclude, k) {
+				best, bn = k, n
+			}
+		}
+	}
+	return best
+}
+
+// groupPhrase: "the three leaders", "les trois dirigeants": the number.
+func (a *article) groupPhrase(cl clause, visible func(int) bool) int {
+	for k := cl.t0; k+2 < cl.t1; k++ {
+		if !visible(k) {
+			continue
+		}
+		n := a.toks[k].norm
+		if n != "the" && n != "les" && n != "all" && n != "tous" {
+			continue
+		}
+		q := k + 1
+		if a.toks[q].norm == "les" {
+			q++
+		}
+		v, ok := numberWords[a.toks[q].norm]
+		if !ok || q+1 >= cl.t1 {
+			continue
+		}
+		switch a.toks[q+1].norm {
+		case "leaders", "men", "presidents", "heads", "dirigeants", "hommes", "chefs":
+			return v
+		}
+	}
+	return 0
+}
+
+// endVerbBefore: a verb of ending right before a date ("ends on
+// Sunday", "s'achève ce dimanche", "se termine le 9").
+func (a *article) endVerbBefore(si, t int) bool {
+	s := &a.sents[si]
+	for k := t - 1; k >= s.t0 && k >= t-3; k-- {
+		switch a.toks[k].norm {
+		case "ends", "ended", "end", "concludes", "concluded", "closes", "closed", "acheve", "achevera", "termine",
+			"terminera", "cloture", "clos", "prend":
+			return true
+		}
+	}
+	return false
+}
+
+// relativeDayClause: the clause opens with "a day after", "two days
+// before", "la veille de", "au lendemain de": the event is n days before
+// (sign +1: "after") or after (sign -1) the date of the main clause.
+func (a *article) relativeDayClause(cl clause) (int, int, bool) {
+	k := cl.t0
+	for k < cl.t1 && a.toks[k].kind == tkPunct {
+		k++
+	}
+	if k+2 >= cl.t1 {
+		return 0, 0, false
+	}
+	n, ok := numberWords[a.toks[k].norm]
+	if a.toks[k].norm == "a" || a.toks[k].norm == "one" {
+		n, ok = 1, true
+	}
+	if !ok || (a.toks[k+1].norm != "day" && a.toks[k+1].norm != "days") {
+		return 0, 0, false
+	}
+	switch a.toks[k+2].norm {
+	case "after":
+		return n, 1, true
+	case "before":
+		return n, -1, true
+	}
+	return 0, 0, false
+}
+
+// dateNear: a resolved date (not a period start) within n tokens of a
+// trigger.
+func (a *article) dateNear(si int, trigs []trigMatch, n int) bool {
+	s := &a.sents[si]
+	for d := s.d0; d < s.d1; d++ {
+		dr := &a.dates[d]
+		if dr.since || dr.value == "" && dr.m.Anchor != dates.AnchorPrevious {
+			continue
+		}
+		for _, tm := range trigs {
+			if tokDist(dr.t0, dr.t1, tm.t0, tm.t1) <= n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasEventDate: the sentence has a resolved date that is not the start of
+// a period.
+func (a *article) hasEventDate(si int) bool {
+	s := &a.sents[si]
+	for d := s.d0; d < s.d1; d++ {
+		if !a.dates[d].since && (a.dates[d].value != "" || a.dates[d].m.Anchor == dates.AnchorPrevious) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairAt returns the two people of the current passage: those of the last
+// event of two or more people in the preceding sentences, else the two
+// people the article mentions most (twice or more each).
+func (a *article) pairAt(si int, last *localEvent) []string {
+	cnt := a.personCounts()
+	if last != nil && len(last.parts) >= 2 && si-last.sent <= 12 {
+		if len(last.parts) == 2 {
+			return last.parts
+		}
+		ps := append([]string(nil), last.parts...)
+		sort.SliceStable(ps, func(i, j int) bool { return cnt[ps[i]] > cnt[ps[j]] })
+		return ps[:2]
+	}
+	type kv struct {
+		k string
+		n int
+	}
+	var l []kv
+	for k, n := range cnt {
+		if n >= 2 {
+			l = append(l, kv{k, n})
+		}
+	}
+	sort.Slice(l, func(i, j int) bool {
+		if l[i].n != l[j].n {
+			return l[i].n > l[j].n
+		}
+		return l[i].k < l[j].k
+	})
+	if len(l) < 2 {
+		return nil
+	}
+	// a clear pair: the third is much rarer
+	if len(l) > 2 && l[2].n*2 > l[1].n {
+		return nil
+	}
+	return []string{l[0].k, l[1].k}
+}
+
+// mentionAt: a mention covers token t.
+func (a *article) mentionAt(si, t int) bool {
+	s := &a.sents[si]
+	for i := s.m0; i < s.m1; i++ {
+		if t >= a.ments[i].t0 && t < a.ments[i].t1 {
+			return true
+		}
+	}
+	return false
+}
+
+// landmarkLocative: "at the Great Hall", "on Red Square", "by the
+// Forbidden City", "sur la place Rouge".
+func (a *article) landmarkLocative(si, t int) bool {
+	if a.isLocative(si, t) {
+		return true
+	}
+	s := &a.sents[si]
+	k := t - 1
+	for k >= s.t0 && (a.toks[k].norm == "the" || a.toks[k].norm == "la" || a.toks[k].norm == "le" || a.toks[k].norm == "l" || a.toks[k].p == '\'') {
+		k--
+	}
+	if k < s.t0 {
+		return false
+	}
+	switch a.toks[k].norm {
+	case "on", "by", "outside", "inside", "near", "before", "sur", "devant", "pres":
+		return true
+	}
+	return false
+}
+
+// personCounts counts the mentions of each person in the article.
+func (a *article) personCounts() map[string]int {
+	if a.pcount != nil {
+		return a.pcount
+	}
+	cnt := map[string]int{}
+	for i := range a.ments {
+		m := &a.ments[i]
+		if m.kind == kb.KindPerson && m.key != "" {
+			cnt[m.key]++
+		}
+	}
+	a.pcount = cnt
+	return cnt
+}
+
+// locate sets the place, its country and the organization of the event.
+func (a *article) locate(si int, cl clause, trigs []trigMatch, visible func(int) bool, ev *localEvent) {
+	s := &a.sents[si]
+	t := trigs[0].t0
+	bestD := 1 << 30
+	setPlace := func(key string, at int) {
+		if key == "" {
+			return
+		}
+		d := at - t
+		if d < 0 {
+			d = -d*2 + 1 // prefer places after the trigger
+		}
+		if d < bestD {
+			if p := a.x.kb.Get(key); p != nil {
+				// a landmark stands for its city
+				if city, ok := landmarks[Fold(p.Name)]; ok && city != "" {
+					if ck := a.x.placeByName(city); ck != "" {
+						key = ck
+					}
+				}
+				bestD = d
+				ev.place = key
+				ev.country = p.Country
+			}
+		}
+	}
+	phone := ev.has(tPhone) && ev.types == 1<<uint(tPhone)
+	var visitCountry string
+	visitAt := 1 << 30
+	for i := s.m0; i < s.m1; i++ {
+		m := &a.ments[i]
+		if !visible(m.t0) {
+			continue
+		}
+		switch {
+		case m.kind == kb.KindPlace:
+			if !phone {
+				setPlace(m.key, m.t0)
+			}
+		case m.kind == kb.KindCountry && m.how == hMetonym && m.locative && m.place != "":
+			if !phone {
+				setPlace(m.place, m.t0)
+			}
+		case m.kind == kb.KindOrganization:
+			if ev.org == "" {
+				ev.org = m.key
+			}
+		case m.kind == kb.KindCountry && m.how == hName && m.locative && m.t0 > t:
+			if m.t0 < visitAt {
+				visitAt = m.t0
+				if e := a.x.kb.Get(m.key); e != nil {
+					visitCountry = e.ISO3
+				}
+			}
+		}
+	}
+	if !phone {
+		// landmarks
+		for k := cl.t0; k < cl.t1; k++ {
+			if !visible(k) {
+				continue
+			}
+			for _, w := range landmarkIndex[a.toks[k].norm] {
+				if a.phraseAt(k, cl.t1, w) && a.landmarkLocative(si, k) {
+					if city := landmarks[strings.Join(w, " ")]; city != "" {
+						setPlace(a.x.placeByName(city), k)
+					}
+				}
+			}
+		}
+		// "the capital of China", "la capitale chinoise"
+		for k := cl.t0; k+2 < cl.t1; k++ {
+			if n := a.toks[k].norm; (n == "capital" || n == "capitale") && visible(k) {
+				for i := s.m0; i < s.m1; i++ {
+					m := &a.ments[i]
+					if m.kind == kb.KindCountry && m.t0 > k && m.t0 <= k+3 {
+						if c := a.x.kb.Get(m.key); c != nil && c.Capital != "" {
+							setPlace(c.Capital, m.t0)
+						}
+					}
+				}
+			}
+		}
+	}
+	// "in Bethlehem": a place the KB lacks, named after a locative
+	// preposition right after the trigger
+	if ev.place == "" && !phone {
+		for _, tm := range trigs {
+			for k := tm.t1; k+1 < cl.t1 && k <= tm.t1+6; k++ {
+				n := a.toks[k].norm
+				if n != "in" && n != "at" && n != "a" && n != "en" {
+					continue
+				}
+				nx := &a.toks[k+1]
+				if nx.kind != tkWord || !nx.cap || sentenceWord[nx.norm] || a.mentionAt(si, k+1) {
+					continue
+				}
+				j := k + 1
+				for j < cl.t1 && a.toks[j].kind == tkWord && a.toks[j].cap && !a.mentionAt(si, j) && j < k+4 {
+					j++
+				}
+				name := a.doc.Text[a.toks[k+1].s:a.toks[j-1].e]
+				ev.place = "place:unresolved:" + slug(name)
+				ev.placeName = name
+				if visitCountry != "" {
+					ev.country = visitCountry
+				}
+				break
+			}
+			if ev.place != "" {
+				break
+			}
+		}
+	}
+	if ev.place == "" && visitCountry != "" && !phone {
+		ev.country = visitCountry
+		if ev.has(tVisit) || ev.has(tHost) {
+			if c := a.x.kb.Country(visitCountry); c != nil && c.Capital != "" && a.x.kb.Get(c.Capital) != nil {
+				ev.place = c.Capital
+			}
+		}
+	}
+}
+
+// dateEvent picks the date of the event: an expression of its clause,
+// else of the sentence not claimed by another clause, else the previous
+// passage's, else (lead of a news report) the publication date.
+func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]int, gid int, fut, past bool, last *localEvent, ev *localEvent, visible func(int) bool) {
+	s := &a.sents[si]
+	best, bestD := -1, 1<<30
+	for d := s.d0; d < s.d1; d++ {
+		dr := &a.dates[d]
+		if dr.since {
+			continue
+		}
+		v := a.dateValue(dr, fut, past, last)
+		if v == "" {
+			continue
+		}
+		// a plan cannot lie in the past of the article
+		if fut && a.pub != "" && prefixCmp(v, a.pub) < 0 {
+			continue
+		}
+		dist := 1 << 20
+		for _, tm := range trigs {
+			x := dr.t0 - tm.t1
+			if dr.t1 <= tm.t0 {
+				x = tm.t0 - dr.t1
+			}
+			if x < 0 {
+				x = 0
+			}
+			if x < dist {
+				dist = x
+			}
+		}
+		if o, ok := owner[d]; ok && o != gid {
+			continue
+		}
+		if inSpan(dr.t0, cl) && !visible(dr.t0) {
+			continue
+		}
+		if a.endVerbBefore(si, dr.t0) {
+			continue // "qui s'achève dimanche": the end, not the date
+		}
+		if !inSpan(dr.t0, cl) {
+			dist += 1000
+		}
+		if dist < bestD {
+			best, bestD = d, dist
+		}
+	}
+	if best >= 0 {
+		dr := &a.dates[best]
+		ev.date = a.dateValue(dr, fut, past, last)
+		if dr.m.Anchor == dates.AnchorPrevious && last != nil {
+			// "the next day": the passage goes on with the same people
+			for _, p := range last.parts {
+				if !contains(ev.parts, p) {
+					ev.parts = append(ev.parts, p)
+				}
+			}
+			if ev.place == "" && !ev.has(tPhone) {
+				ev.place, ev.country = last.place, last.country
+			}
+		}
+		if dr.end != "" && !dr.relative && dates.PrecisionOf(dr.end) == dates.Day && ev.date == dr.value {
+			ev.dateEnd = dr.end
+		}
+		ev.dateHow = dSentence
+		return
+	}
+	// ", a day after talks with X": a day before the sentence's date
+	if n, sign, ok := a.relativeDayClause(cl); ok {
+		for d := s.d0; d < s.d1; d++ {
+			dr := &a.dates[d]
+			if dr.t0 < cl.t0 && len(dr.value) == 10 && !dr.since {
+				ev.date = dates.Shift(dr.value, -sign*n)
+				ev.dateHow = dSentence
+				return
+			}
+		}
+	}
+	// the previous event of the passage
+	if last != nil && last.date != "" && last.sent < si && si-last.sent <= 2 && a.sents[last.sent].block >= a.sents[si].block-1 &&
+		overlap(last.parts, ev.parts) > 0 && !(fut && last.status == graph.StatusOccurred) && (last.typ == tPhone) == (ev.typ == tPhone) {
+		ev.date = last.date
+		ev.dateHow = dInherited
+		if ev.place == "" && !ev.has(tPhone) {
+			ev.place, ev.country = last.place, last.country
+		}
+		return
+	}
+	// a date of the previous sentence of the same paragraph about the
+	// same people
+	if si > 0 && a.sents[si-1].block == s.block || si > 0 && a.sents[si-1].block == s.block-1 && s.first {
+		p := &a.sents[si-1]
+		if a.mentionsAny(si-1, ev.parts) || !a.mentionsPerson(si-1) {
+			for d := p.d1 - 1; d >= p.d0; d-- {
+				dr := &a.dates[d]
+				if dr.since {
+					continue
+				}
+				if v := a.dateValue(dr, fut, past, last); v != "" && dates.PrecisionOf(v) >= dates.Month {
+					ev.date = v
+					ev.dateHow = dInherited
+					return
+				}
+			}
+		}
+	}
+	// the lead of a news report: today (present) or this month (past)
+	if a.pub != "" && a.isLead(si) && !fut {
+		if past {
+			ev.date = a.pub[:7]
+		} else {
+			ev.date = a.pub
+		}
+		ev.dateHow = dLead
+	}
+}
+
+// dateValue resolves a date reference for an event: anaphoric ones against
+// the last event, week-like relative ranges to their common prefix.
+func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) string {
+	v := dr.value
+	if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || v == "") {
+		if last != nil && dates.PrecisionOf(last.date) == dates.Day {
+			base := last.date
+			if dr.m.ShiftDays > 0 && last.dateEnd != "" {
+				base = last.dateEnd
+			}
+			v = dates.Shift(base, dr.m.ShiftDays)
+		}
+	}
+	// "On Wednesday" in a present-tense sentence published on a Tuesday:
+	// the coming Wednesday
+	if dr.future != "" && (fut || !past && a.pub != "" && withinDays(a.pub, dr.future, 7)) {
+		v = dr.future
+	}
+	if v == "" {
+		return ""
+	}
+	if dr.relative && dr.end != "" && dr.m.Anchor == dates.AnchorPublication {
+		v = commonPrefix(v, dr.end)
+	}
+	return v
+}
+
+// withinDays: b is a day at most n days after the day a.
+func withinDays(a, b string, n int) bool {
+	if len(a) != 10 || len(b) != 10 {
+		return false
+	}
+	return b >= a && b <= dates.Shift(a, n)
+}
+
+// commonPrefix of two ISO dates at a date-part boundary.
+func commonPrefix(a, b string) string {
+	switch {
+	case len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10]:
+		return a[:10]
+	case len(a) >= 7 && len(b) >= 7 && a[:7] == b[:7]:
+		return a[:7]
+	case len(a) >= 4 && len(b) >= 4 && a[:4] == b[:4]:
+		return a[:4]
+	}
+	return ""
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func overlap(x, y []string) int {
+	n := 0
+	for _, a := range x {
+		for _, b := range y {
+			if a == b {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func (a *article) mentionsAny(si int, keys []string) bool {
+	s := &a.sents[si]
+	for i := s.m0; i < s.m1; i++ {
+		for _, k := range keys {
+			if a.ments[i].key == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (a *article) mentionsPerson(si int) bool {
+	s := &a.sents[si]
+	for i := s.m0; i < s.m1; i++ {
+		if a.ments[i].kind == kb.KindPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// isLead: the first or second body sentence of the article.
+func (a *article) isLead(si int) bool {
+	n := 0
+	for i := 0; i <= si && i < len(a.sents); i++ {
+		if a.sents[i].kind == text.Body {
+			n++
+		}
+	}
+	return n <= 2
+}
+
+// duration: "two-day state visit", "N-day trip", "visite de trois jours".
+func (a *article) duration(si int, cl clause) int {
+	for k := cl.t0; k+2 < cl.t1; k++ {
+		n := 0
+		if v, ok := numberWords[a.toks[k].norm]; ok {
+			n = v
+		} else if a.toks[k].kind == tkNum && len(a.toks[k].norm) <= 2 {
+			for _, c := range a.toks[k].norm {
+				n = n*10 + int(c-'0')
+			}
+		}
+		if n <= 0 || n > 30 {
+			continue
+		}
+		q := k + 1
+		if a.toks[q].p == '-' {
+			q++
+		}
+		if q < cl.t1 && (a.toks[q].norm == "day" || a.toks[q].norm == "jours" || a.toks[q].norm == "jour") {
+			return n
+		}
+	}
+	return 0
+}
+
+// placeByName finds a place key by its folded name.
+func (x *Extractor) placeByName(name string) string {
+	f := Fold(name)
+	for _, k := range []string{"place:" + strings.ReplaceAll(f, " ", "-")} {
+		if x.kb.Get(k) != nil {
+			return k
+		}
+	}
+	return x.placeNames[f]
+}

@@ -1,0 +1,414 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/eventgraph/eventgraph/graph"
+	"github.com/eventgraph/eventgraph/loader/extract/text"
+	"github.com/eventgraph/eventgraph/loader/kb"
+)
+
+// unitKB is a small knowledge base written for these tests.
+func unitKB() *kb.KB {
+	country := func(iso, name, capital string, names, dem []string, frNames, frDem []string, metEN, metFR []string) kb.Entry {
+		return kb.Entry{Key: "country:" + strings.ToLower(iso), Kind: kb.KindCountry, Name: name, ISO3: iso,
+			Capital:     "place:" + strings.ToLower(strings.ReplaceAll(capital, " ", "-")),
+			Names:       map[string][]string{"en": append([]string{name}, names...), "fr": frNames},
+			Demonyms:    map[string][]string{"en": dem, "fr": frDem},
+			Metonyms:    map[string][]string{"en": metEN, "fr": metFR},
+			Memberships: []kb.Membership{{Org: "org:un"}}}
+	}
+	place := func(name, iso string, fr ...string) kb.Entry {
+		return kb.Entry{Key: "place:" + strings.ToLower(strings.ReplaceAll(name, " ", "-")), Kind: kb.KindPlace, Name: name, Country: iso,
+			Names: map[string][]string{"en": {name}, "fr": fr}}
+	}
+	person := func(name, iso string, surnames []string, fr []string, offices ...kb.Office) kb.Entry {
+		return kb.Entry{Key: "person:" + strings.ToLower(strings.ReplaceAll(Fold(name), " ", "-")), Kind: kb.KindPerson, Name: name, Country: iso,
+			Names: map[string][]string{"en": {name}, "fr": fr}, Surnames: surnames, Offices: offices}
+	}
+	hs := func(of, from, to string) kb.Office {
+		return kb.Office{Role: kb.RoleHeadOfState, Title: "President", Of: of, From: from, To: to}
+	}
+	hg := func(of, from, to string) kb.Office {
+		return kb.Office{Role: kb.RoleHeadOfGovernment, Title: "Prime Minister", Of: of, From: from, To: to}
+	}
+	es := []kb.Entry{
+		country("IND", "India", "New Delhi", nil, []string{"Indian"}, []string{"Inde"}, []string{"indien", "indienne"}, []string{"New Delhi"}, []string{"New Delhi"}),
+		country("ZAF", "South Africa", "Pretoria", nil, []string{"South African"}, []string{"Afrique du Sud"}, []string{"sud-africain", "sud-africaine"}, []string{"Pretoria"}, nil),
+		country("BRA", "Brazil", "Brasilia", nil, []string{"Brazilian"}, []string{"Brésil"}, []string{"brésilien", "brésilienne"}, []string{"Brasilia"}, []string{"Brasilia"}),
+		country("TUR", "Turkey", "Ankara", []string{"Türkiye"}, []string{"Turkish"}, []string{"Turquie"}, []string{"turc", "turque"}, []string{"Ankara"}, nil),
+		country("AUS", "Australia", "Canberra", nil, []string{"Australian"}, []string{"Australie"}, []string{"australien", "australienne"}, []string{"Canberra"}, nil),
+		country("JPN", "Japan", "Tokyo", nil, []string{"Japanese"}, []string{"Japon"}, []string{"japonais", "japonaise"}, []string{"Tokyo"}, nil),
+		country("NGA", "Nigeria", "Abuja", nil, []string{"Nigerian"}, []string{"Nigeria"}, []string{"nigérian", "nigériane"}, []string{"Abuja"}, nil),
+		country("TUV", "Tuvalu", "Funafuti", nil, []string{"Tuvaluan"}, []string{"Tuvalu"}, nil, nil, nil),
+		country("WSM", "Samoa", "Apia", nil, []string{"Samoan"}, []string{"Samoa"}, []string{"samoan", "samoane"}, nil, nil),
+		country("CHN", "China", "Beijing", nil, []string{"Chinese"}, []string{"Chine"}, []string{"chinois", "chinoise"}, []string{"Beijing"}, []string{"Pékin"}),
+		country("RUS", "Russia", "Moscow", nil, []string{"Russian"}, []string{"Russie"}, []string{"russe"}, []string{"Moscow", "the Kremlin"}, []string{"Moscou", "le Kremlin"}),
+		country("FRA", "France", "Paris", nil, []string{"French"}, []string{"France"}, []string{"français", "française"}, []string{"Paris", "the Élysée"}, []string{"l'Élysée"}),
+		place("New Delhi", "IND"), place("Pretoria", "ZAF"), place("Johannesburg", "ZAF"), place("Brasilia", "BRA", "Brasilia"),
+		place("Ankara", "TUR"), place("Canberra", "AUS"), place("Tokyo", "JPN"), place("Abuja", "NGA"), place("Beijing", "CHN", "Pékin"),
+		place("Moscow", "RUS", "Moscou"), place("Paris", "FRA", "Paris"), place("Funafuti", "TUV"), place("Apia", "WSM"),
+		{Key: "org:brics", Kind: kb.KindOrganization, Name: "BRICS", Acronym: "BRICS", Names: map[string][]string{"en": {"BRICS"}}},
+		{Key: "org:g20", Kind: kb.KindOrganization, Name: "Group of Twenty", Acronym: "G20", Names: map[string][]string{"en": {"G20", "G-20"}}},
+		person("Narendra Modi", "IND", []string{"Modi"}, nil, hg("country:ind", "2014-05-26", "")),
+		person("Cyril Ramaphosa", "ZAF", []string{"Ramaphosa"}, nil, hs("country:zaf", "2018-02-15", "")),
+		person("Luiz Inácio Lula da Silva", "BRA", []string{"Lula"}, nil, hs("country:bra", "2023-01-01", "")),
+		person("Recep Tayyip Erdoğan", "TUR", []string{"Erdoğan", "Erdogan"}, nil, hs("country:tur", "2014-08-28", "")),
+		person("Anthony Albanese", "AUS", []string{"Albanese"}, nil, hg("country:aus", "2022-05-23", "")),
+		person("Fumio Kishida", "JPN", []string{"Kishida"}, nil, hg("country:jpn", "2021-10-04", "2024-10-01")),
+		person("Bola Tinubu", "NGA", []string{"Tinubu"}, nil, hs("country:nga", "2023-05-29", "")),
+		person("Xi Jinping", "CHN", []string{"Xi"}, nil, hs("country:chn", "2013-03-14", "")),
+		person("Vladimir Putin", "RUS", []string{"Putin", "Poutine"}, []string{"Vladimir Poutine"}, hs("country:rus", "2012-05-07", "")),
+		person("Emmanuel Macron", "FRA", []string{"Macron"}, nil, hs("country:fra", "2017-05-14", "")),
+	}
+	return kb.New(es)
+}
+
+var unitX = New(unitKB(), Options{})
+
+func extract(t *testing.T, body, pub, lang string) *Result {
+	t.Helper()
+	r, err := unitX.Article(Doc{Path: "t.txt", Data: []byte(body), Published: pub, Language: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func entityNames(r *Result, kind string) []string {
+	var out []string
+	for _, e := range r.Entities {
+		if e.Kind == kind {
+			out = append(out, e.Name)
+		}
+	}
+	return out
+}
+
+func hasEntity(r *Result, kind, name string) bool {
+	for _, n := range entityNames(r, kind) {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+func TestEntities(t *testing.T) {
+	cases := []struct {
+		name, body, lang string
+		want, not        []string // "kind:name"
+	}{
+		{"full names and demonyms", "Prime Minister Narendra Modi met South African President Cyril Ramaphosa in Johannesburg.", "en",
+			[]string{"person:Narendra Modi", "person:Cyril Ramaphosa", "country:South Africa", "place:Johannesburg"}, []string{"country:India"}},
+		{"surname after the full name", "Anthony Albanese arrived on Monday. Albanese then met officials.", "en",
+			[]string{"person:Anthony Albanese"}, nil},
+		{"surname alone is not enough", "Kishida said nothing.", "en", nil, []string{"person:Fumio Kishida"}},
+		{"titled surname", "Mr Tinubu spoke to the press.", "en", []string{"person:Bola Tinubu"}, nil},
+		{"french elision and demonym", "Le président turc Recep Tayyip Erdoğan a critiqué l'Inde.", "fr",
+			[]string{"person:Recep Tayyip Erdoğan", "country:Turkey", "country:India"}, nil},
+		{"possessive", "Xi Jinping's visit to Moscow", "en", []string{"person:Xi Jinping", "place:Moscow"}, nil},
+		{"accent-folded long forms", "Luiz Inacio Lula da Silva left Brasilia.", "en", []string{"person:Luiz Inácio Lula da Silva", "place:Brasilia"}, nil},
+		{"a country inside another name is no mention", "He flew over South America.", "en", nil, []string{"country:United States"}},
+		{"metonym as actor", "Beijing said the Chinese delegation would stay.", "en", []string{"country:China"}, nil},
+		{"lower-case common words", "The turkey was served at the g20 party.", "en", nil, []string{"country:Turkey", "organization:Group of Twenty"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := extract(t, c.body, "2024-05-16", c.lang)
+			for _, w := range c.want {
+				k, n, _ := strings.Cut(w, ":")
+				if !hasEntity(r, k, n) {
+					t.Errorf("missing %s in %v", w, r.Entities)
+				}
+			}
+			for _, w := range c.not {
+				k, n, _ := strings.Cut(w, ":")
+				if hasEntity(r, k, n) {
+					t.Errorf("unexpected %s", w)
+				}
+			}
+		})
+	}
+}
+
+func TestUnresolvedPerson(t *testing.T) {
+	r := extract(t, "Prime Minister Jane Doe of Tuvalu met Anthony Albanese in Canberra on Tuesday. Doe thanked her host.", "2024-05-16", "en")
+	var doe *graph.Entity
+	for i := range r.Entities {
+		if r.Entities[i].Name == "Jane Doe" {
+			doe = &r.Entities[i]
+		}
+	}
+	if doe == nil {
+		t.Fatalf("Jane Doe not found: %+v", r.Entities)
+	}
+	if doe.Resolved || doe.Key != "person:unresolved:jane-doe" || doe.Country != "TUV" || len(doe.Mentions) != 2 {
+		t.Errorf("unresolved person: %+v", doe)
+	}
+	if len(r.Events) != 1 || !reflect.DeepEqual(r.Events[0].Participants, []string{"Anthony Albanese", "Jane Doe"}) {
+		t.Errorf("events: %+v", r.Events)
+	}
+	// French: "le nouveau Premier ministre samoan, M. Tuilagi Fonoti"
+	r = extract(t, "Le nouveau Premier ministre samoan, M. Tuilagi Fonoti, a rencontré Anthony Albanese jeudi à Canberra.", "2024-05-17", "fr")
+	if !hasEntity(r, "person", "Tuilagi Fonoti") {
+		t.Errorf("French unresolved person: %+v", r.Entities)
+	}
+}
+
+func TestOffice(t *testing.T) {
+	r := extract(t, "Cyril Ramaphosa spoke.", "2024-05-16", "en")
+	if len(r.Entities) != 1 || r.Entities[0].Role != kb.RoleHeadOfState || r.Entities[0].Office != "President of South Africa" {
+		t.Errorf("office: %+v", r.Entities)
+	}
+}
+
+type evWant struct {
+	date, place, cat, status string
+	parts                    []string
+}
+
+func checkEvents(t *testing.T, r *Result, want []evWant) {
+	t.Helper()
+	var dated []graph.Event
+	for _, e := range r.Events {
+		if e.Date != nil {
+			dated = append(dated, e)
+		}
+	}
+	if len(dated) != len(want) {
+		for _, e := range r.Events {
+			t.Logf("event %s %s %v %s", deref(e.Date), deref(e.Place), e.Participants, e.Status)
+		}
+		t.Fatalf("%d dated events, want %d", len(dated), len(want))
+	}
+	for i, w := range want {
+		e := dated[i]
+		if deref(e.Date) != w.date || deref(e.Place) != w.place || e.Category != w.cat || e.Status != w.status || !reflect.DeepEqual(e.Participants, w.parts) {
+			t.Errorf("event %d: got %s %q %s %s %v, want %+v", i, deref(e.Date), deref(e.Place), e.Category, e.Status, e.Participants, w)
+		}
+	}
+}
+
+func TestEvents(t *testing.T) {
+	cases := []struct {
+		name, body, pub, lang string
+		want                  []evWant
+	}{
+		{"meeting with a weekday", "Narendra Modi met Cyril Ramaphosa in Johannesburg on Tuesday.", "2024-05-16", "en",
+			[]evWant{{"2024-05-14", "Johannesburg", "meeting", "occurred", []string{"Cyril Ramaphosa", "Narendra Modi"}}}},
+		{"state visit implies the host", "Anthony Albanese will pay a state visit to Japan on 3 June. Fumio Kishida is his host.", "2024-05-16", "en",
+			[]evWant{{"2024-06-03", "Tokyo", "meeting", "planned", []string{"Anthony Albanese", "Fumio Kishida"}}}},
+		{"title resolution", "The Japanese prime minister held talks with Anthony Albanese in Canberra on 2 May 2024.", "2024-05-16", "en",
+			[]evWant{{"2024-05-02", "Canberra", "meeting", "occurred", []string{"Anthony Albanese", "Fumio Kishida"}}}},
+		{"phone call has no place", "Bola Tinubu spoke by phone with Luiz Inácio Lula da Silva on Monday from Abuja.", "2024-05-16", "en",
+			[]evWant{{"2024-05-13", "", "phone_call", "occurred", []string{"Bola Tinubu", "Luiz Inácio Lula da Silva"}}}},
+		{"negated", "Narendra Modi did not meet Cyril Ramaphosa on Tuesday.", "2024-05-16", "en", nil},
+		{"hypothetical", "Narendra Modi could meet Cyril Ramaphosa on Tuesday if time allows.", "2024-05-16", "en", nil},
+		{"background meeting", "Xi Jinping and Vladimir Putin, whose first meeting as leaders was in Moscow in March 2013, talk often.", "2024-05-16", "en",
+			[]evWant{{"2013-03", "Moscow", "meeting", "occurred", []string{"Vladimir Putin", "Xi Jinping"}}}},
+		{"generic statement", "Leaders meet often to discuss trade.", "2024-05-16", "en", nil},
+		{"the next day", "On 1 September, Xi Jinping met Vladimir Putin in Beijing. The next day, the two leaders attended a banquet.", "2024-09-05", "en",
+			[]evWant{{"2024-09-01", "Beijing", "meeting", "occurred", []string{"Vladimir Putin", "Xi Jinping"}},
+				{"2024-09-02", "Beijing", "meeting", "occurred", []string{"Vladimir Putin", "Xi Jinping"}}}},
+		{"summit with organization", "Cyril Ramaphosa hosted the BRICS summit in Johannesburg in August 2023, attended by Narendra Modi.", "2024-05-16", "en",
+			[]evWant{{"2023-08", "Johannesburg", "summit", "occurred", []string{"Cyril Ramaphosa", "Narendra Modi"}}}},
+		{"french reception", "Le président Luiz Inácio Lula da Silva a reçu lundi à Brasilia son homologue turc Recep Tayyip Erdoğan.", "2024-05-16", "fr",
+			[]evWant{{"2024-05-13", "Brasilia", "meeting", "occurred", []string{"Luiz Inácio Lula da Silva", "Recep Tayyip Erdoğan"}}}},
+		{"french future trip", "Le Premier ministre indien Narendra Modi se rendra à Pretoria le 20 juin pour rencontrer Cyril Ramaphosa.", "2024-05-16", "fr",
+			[]evWant{{"2024-06-20", "Pretoria", "meeting", "planned", []string{"Cyril Ramaphosa", "Narendra Modi"}}}},
+		{"french phone call", "Emmanuel Macron s'est entretenu par téléphone avec Vladimir Poutine le 3 mars 2022.", "2024-05-16", "fr",
+			[]evWant{{"2022-03-03", "", "phone_call", "occurred", []string{"Emmanuel Macron", "Vladimir Putin"}}}},
+		{"french negation", "Emmanuel Macron n'a pas rencontré Xi Jinping mardi.", "2024-05-16", "fr", nil},
+		{"french pair", "Xi Jinping et Vladimir Poutine se sont vus à Moscou en mars 2023. Les deux hommes se sont revus à Pékin en octobre 2023 lors d'un sommet.", "2024-05-16", "fr",
+			[]evWant{{"2023-03", "Moscow", "meeting", "occurred", []string{"Vladimir Putin", "Xi Jinping"}},
+				{"2023-10", "Beijing", "summit", "occurred", []string{"Vladimir Putin", "Xi Jinping"}}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			checkEvents(t, extract(t, c.body, c.pub, c.lang), c.want)
+		})
+	}
+}
+
+func TestDedupWithinArticle(t *testing.T) {
+	body := "Narendra Modi welcomed Anthony Albanese to New Delhi on Thursday for a two-day state visit.\n\n" +
+		"The two leaders held talks at the start of the visit. Albanese's visit to India ends on Friday."
+	r := extract(t, body, "2024-05-16", "en")
+	checkEvents(t, r, []evWant{{"2024-05-16", "New Delhi", "meeting", "occurred", []string{"Anthony Albanese", "Narendra Modi"}}})
+	if n := len(r.Events[0].Sources); n < 2 {
+		t.Errorf("want the sentences as sources, got %d", n)
+	}
+	if d := deref(r.Events[0].DateEnd); d != "2024-05-17" {
+		t.Errorf("date_end %q", d)
+	}
+}
+
+func TestMergeAcrossArticlesAndLanguages(t *testing.T) {
+	en := Doc{Path: "a.txt", Published: "2024-05-16", Language: "en",
+		Data: []byte("Cyril Ramaphosa welcomed Luiz Inácio Lula da Silva to Pretoria on Wednesday for talks on trade.")}
+	fr := Doc{Path: "b.txt", Published: "2024-05-17", Language: "fr",
+		Data: []byte("Le président sud-africain Cyril Ramaphosa a reçu mercredi 15 mai à Pretoria son homologue brésilien Luiz Inácio Lula da Silva.")}
+	old := Doc{Path: "c.txt", Published: "2024-05-20", Language: "en",
+		Data: []byte("Luiz Inácio Lula da Silva and Cyril Ramaphosa, who met in Pretoria in May, will meet again at the G20 summit in November.")}
+	run := func(docs ...Doc) ([]graph.Event, string) {
+		var rs []*Result
+		for _, d := range docs {
+			r, err := unitX.Article(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs = append(rs, r)
+		}
+		evs := Merge(rs)
+		var buf bytes.Buffer
+		if err := Write(&buf, rs, evs); err != nil {
+			t.Fatal(err)
+		}
+		return evs, buf.String()
+	}
+	evs, out1 := run(en, fr, old)
+	var may []graph.Event
+	for _, e := range evs {
+		if strings.HasPrefix(deref(e.Date), "2024-05") {
+			may = append(may, e)
+		}
+	}
+	if len(may) != 1 || deref(may[0].Date) != "2024-05-15" || len(may[0].Sources) != 3 {
+		for _, e := range evs {
+			t.Logf("%s %s %v %d", deref(e.Date), deref(e.Place), e.Participants, len(e.Sources))
+		}
+		t.Fatalf("want one May event dated 2024-05-15 with three sources")
+	}
+	_, out2 := run(old, fr, en)
+	if out1 != out2 {
+		t.Errorf("output depends on the input order")
+	}
+}
+
+func TestClaims(t *testing.T) {
+	cases := []struct {
+		body, lang, kind string
+		value            float64
+		qual             string
+		year             int
+	}{
+		{"Xi Jinping and Vladimir Putin held their 43rd meeting on Thursday.", "en", ClaimMeetingCount, 43, "", 2024},
+		{"Xi Jinping and Vladimir Putin met at least 45 times.", "en", ClaimMeetingCount, 45, "at least", 2024},
+		{"Xi Jinping et Vladimir Poutine se sont vus une quarantaine de fois.", "fr", ClaimMeetingCount, 40, "about", 2024},
+		{"Trade between China and Russia reached 240 billion dollars in 2023.", "en", ClaimTradeVolume, 240e9, "", 2023},
+		{"Les échanges commerciaux entre la Chine et la Russie ont atteint 240 milliards de dollars en 2023.", "fr", ClaimTradeVolume, 240e9, "", 2023},
+	}
+	for _, c := range cases {
+		r := extract(t, c.body, "2024-05-16", c.lang)
+		if len(r.Claims) != 1 {
+			t.Errorf("%q: %d claims", c.body, len(r.Claims))
+			continue
+		}
+		cl := r.Claims[0]
+		q := ""
+		if cl.Qualifier != nil {
+			q = *cl.Qualifier
+		}
+		if cl.Kind != c.kind || cl.Value != c.value || q != c.qual || cl.Year != c.year || len(cl.Subject) != 2 {
+			t.Errorf("%q: got %+v", c.body, cl)
+		}
+	}
+	// no claim from a hope
+	if r := extract(t, "He hoped trade between China and Russia could reach 300 billion dollars in 2030.", "2024-05-16", "en"); len(r.Claims) != 0 {
+		t.Errorf("claim from a hope: %+v", r.Claims)
+	}
+}
+
+func TestInputErrors(t *testing.T) {
+	x := New(unitKB(), Options{MaxBytes: 100})
+	for name, c := range map[string]struct {
+		data []byte
+		err  error
+	}{
+		"binary":  {[]byte("abc\x00def"), text.ErrBinary},
+		"utf8":    {[]byte("caf\xe9"), text.ErrEncoding},
+		"large":   {bytes.Repeat([]byte("a "), 100), text.ErrTooLarge},
+		"control": {bytes.Repeat([]byte{1, 2, 3, 'a'}, 10), text.ErrBinary},
+	} {
+		_, err := x.Article(Doc{Path: "in/" + name, Data: c.data})
+		if !errors.Is(err, c.err) || !strings.Contains(err.Error(), "in/"+name) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func TestHTMLOffsets(t *testing.T) {
+	page := `<!doctype html><html><head><title>Visit | Site</title><script>var x = "Modi";</script></head>
+<body><nav>Home Narendra Modi</nav><header>Menu</header>
+<article><h1>Albanese in Delhi</h1>
+<p>Prime Minister <b>Narendra&nbsp;Modi</b> met Anthony Albanese in New Delhi on Thursday.</p>
+<p>Read also: <a href="/x">Something else</a></p>
+<figure><figcaption>Photo: Cyril Ramaphosa</figcaption></figure>
+<p class="share">Share on Facebook</p>
+</article><footer>© 2024 Recep Tayyip Erdoğan Times</footer></body></html>`
+	r, err := unitX.Article(Doc{Path: "p.html", Data: []byte(page), Published: "2024-05-16"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range r.Entities {
+		if e.Name == "Cyril Ramaphosa" || e.Name == "Recep Tayyip Erdoğan" {
+			t.Errorf("entity from page furniture: %s", e.Name)
+		}
+		for _, m := range e.Mentions {
+			src := page[m.Start:m.End]
+			if strings.ReplaceAll(src, "&nbsp;", " ") != m.Text {
+				t.Errorf("mention %q maps to %q", m.Text, src)
+			}
+		}
+	}
+	if !hasEntity(r, "person", "Narendra Modi") || r.Article.Title == nil || *r.Article.Title != "Albanese in Delhi" {
+		t.Errorf("entities %+v title %v", r.Entities, r.Article.Title)
+	}
+	if len(r.Events) != 1 {
+		t.Fatalf("events %+v", r.Events)
+	}
+	s := r.Events[0].Sources[0]
+	if !strings.HasPrefix(page[s.Start:s.End], "Prime Minister <b>Narendra") {
+		t.Errorf("source maps to %q", page[s.Start:s.End])
+	}
+}
+
+func TestPublicationDateFromText(t *testing.T) {
+	r := extract(t, "Title line\n\nPublished on May 16, 2024 at 05:46.\n\nNarendra Modi met Cyril Ramaphosa on Tuesday.", "", "en")
+	if r.Article.Published == nil || *r.Article.Published != "2024-05-16" {
+		t.Fatalf("published %v", r.Article.Published)
+	}
+	checkEvents(t, r, []evWant{{"2024-05-14", "", "meeting", "occurred", []string{"Cyril Ramaphosa", "Narendra Modi"}}})
+}
+
+func TestNoPublicationDate(t *testing.T) {
+	// relative dates stay unresolved: the meeting is undated and dropped
+	// by Merge unless another article dates it
+	r := extract(t, "Narendra Modi met Cyril Ramaphosa on Tuesday.", "", "en")
+	for _, e := range r.Events {
+		if e.Date != nil {
+			t.Errorf("dated without a reference: %s", *e.Date)
+		}
+	}
+}
+
+func TestLongLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	// 10 MB on one line, no sentence end: linear time
+	unit := "Narendra Modi met Cyril Ramaphosa in Johannesburg on Tuesday and "
+	data := []byte(strings.Repeat(unit, 10<<20/len(unit)))
+	r, err := unitX.Article(Doc{Path: "long.txt", Data: data, Published: "2024-05-16", Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Entities) == 0 || len(r.Events) == 0 {
+		t.Errorf("nothing found in the long line")
+	}
+}
