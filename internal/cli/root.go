@@ -48,7 +48,12 @@ type App struct {
 
 // Main runs the command line and returns the exit status.
 func Main(args []string, in io.Reader, out, errw io.Writer) int {
-	app := &App{In: in, Out: out, Err: errw, Getenv: os.Getenv, flags: map[string]*pflag.Flag{}}
+	return MainEnv(args, in, out, errw, os.Getenv)
+}
+
+// MainEnv is Main with an explicit environment (for tests).
+func MainEnv(args []string, in io.Reader, out, errw io.Writer, getenv func(string) string) int {
+	app := &App{In: in, Out: out, Err: errw, Getenv: getenv, flags: map[string]*pflag.Flag{}}
 	root := app.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(in)
