@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -208,5 +209,33 @@ func TestConfigErrorNamesKey(t *testing.T) {
 	})
 	if code == 0 || !strings.Contains(errb.String(), "neo4j.batch_size=-5") {
 		t.Fatalf("exit %d %q", code, errb.String())
+	}
+}
+
+// eval prints the same summary as the reference scorer on the same output.
+func TestEvalAgreesWithReferenceScorer(t *testing.T) {
+	seeds := testutil.Shared(t, "corpus", "seeds")
+	scorer := testutil.Shared(t, "tools", "score_extraction.py")
+	man := filepath.Join(seeds, "manifest.yaml")
+	gold := filepath.Join(seeds, "gold.json")
+	var out, errb bytes.Buffer
+	if code := cli.MainEnv([]string{"eval", "--gold", gold, "--manifest", man, seeds}, nil, &out, &errb, func(string) string { return "" }); code != 0 {
+		t.Fatalf("eval: exit %d %s", code, errb.String())
+	}
+	pred := filepath.Join(t.TempDir(), "pred.jsonl")
+	var o2, e2 bytes.Buffer
+	if code := cli.MainEnv([]string{"extract", "-o", pred, "--manifest", man, seeds}, nil, &o2, &e2, func(string) string { return "" }); code != 0 {
+		t.Fatalf("extract: exit %d %s", code, e2.String())
+	}
+	ref, err := exec.Command("python3", scorer, "--gold", gold, "--pred", pred).Output()
+	if err != nil {
+		t.Fatalf("reference scorer (python3 %s): %v", scorer, err)
+	}
+	last := func(s string) string {
+		lines := strings.Split(strings.TrimSpace(s), "\n")
+		return lines[len(lines)-1]
+	}
+	if last(out.String()) != last(string(ref)) {
+		t.Fatalf("eval and the reference scorer disagree:\n  eval: %s\n  ref:  %s", last(out.String()), last(string(ref)))
 	}
 }
