@@ -156,7 +156,11 @@ func Main(m *testing.M) int {
 	mu.Lock()
 	defer mu.Unlock()
 	if n := ran.Load(); n > 0 {
-		fmt.Printf("neo4jtest: %d integration tests ran against Neo4j %s\n", n, uri)
+		where := uri
+		if where == "" {
+			where = "servers of their own"
+		}
+		fmt.Printf("neo4jtest: %d integration tests ran against Neo4j %s\n", n, where)
 	}
 	if driver != nil {
 		_ = driver.Close(context.Background())
