@@ -23,7 +23,7 @@ import (
 	"sync"
 )
 
-//go:embed schema/*.cypher write/*.cypher admin/*.cypher library/*.cypher
+//go:embed schema/*.cypher write/*.cypher admin/*.cypher library/*.cypher analysis/*.cypher report/*.cypher bench/*.cypher
 var files embed.FS
 
 // Param is a declared parameter of a query.

@@ -17,10 +17,11 @@ import (
 
 // Config is the whole configuration. Field tags are the config keys.
 type Config struct {
-	Neo4j   Neo4j   `mapstructure:"neo4j"`
-	Managed Managed `mapstructure:"managed"`
-	Extract Extract `mapstructure:"extract"`
-	Log     Log     `mapstructure:"log"`
+	Neo4j    Neo4j    `mapstructure:"neo4j"`
+	Managed  Managed  `mapstructure:"managed"`
+	Extract  Extract  `mapstructure:"extract"`
+	Analysis Analysis `mapstructure:"analysis"`
+	Log      Log      `mapstructure:"log"`
 
 	// File is the configuration file that was read, "" when none.
 	File string `mapstructure:"-"`
@@ -53,6 +54,14 @@ type Extract struct {
 	MaxBytes  int64  `mapstructure:"max_bytes"`
 }
 
+// Analysis configures network analysis.
+type Analysis struct {
+	HalfLifeDays float64 `mapstructure:"half_life_days"`
+	Windows      string  `mapstructure:"windows"`
+	Seed         uint64  `mapstructure:"seed"`
+	Top          int     `mapstructure:"top"`
+}
+
 // Log configures logging.
 type Log struct {
 	Level string `mapstructure:"level"`
@@ -81,21 +90,25 @@ func (s Secret) Reveal() string { return string(s) }
 // Defaults are the values used when nothing else sets a key. They match
 // config.yaml at the repository root.
 var Defaults = map[string]any{
-	"neo4j.uri":             "",
-	"neo4j.username":        "neo4j",
-	"neo4j.password":        "",
-	"neo4j.database":        "neo4j",
-	"neo4j.query_timeout":   60,
-	"neo4j.batch_size":      1000,
-	"managed.home":          "",
-	"managed.version":       "5.26.30",
-	"managed.bolt_port":     7687,
-	"managed.heap":          "512m",
-	"managed.pagecache":     "128m",
-	"managed.start_timeout": 120,
-	"extract.kb_overlay":    "",
-	"extract.max_bytes":     20000000,
-	"log.level":             "info",
+	"neo4j.uri":               "",
+	"neo4j.username":          "neo4j",
+	"neo4j.password":          "",
+	"neo4j.database":          "neo4j",
+	"neo4j.query_timeout":     60,
+	"neo4j.batch_size":        1000,
+	"managed.home":            "",
+	"managed.version":         "5.26.30",
+	"managed.bolt_port":       7687,
+	"managed.heap":            "512m",
+	"managed.pagecache":       "128m",
+	"managed.start_timeout":   120,
+	"extract.kb_overlay":      "",
+	"extract.max_bytes":       20000000,
+	"analysis.half_life_days": 365.0,
+	"analysis.windows":        "year",
+	"analysis.seed":           1,
+	"analysis.top":            10,
+	"log.level":               "info",
 }
 
 // extraEnv are the conventional variables accepted besides EVENTGRAPH_*.
@@ -250,6 +263,15 @@ func (c *Config) Validate() error {
 	}
 	if c.Extract.MaxBytes < 1 {
 		bad("extract.max_bytes", c.Extract.MaxBytes, "a positive number of bytes")
+	}
+	if c.Analysis.HalfLifeDays <= 0 {
+		bad("analysis.half_life_days", c.Analysis.HalfLifeDays, "a positive number of days")
+	}
+	if w := c.Analysis.Windows; w != "year" && w != "none" && !regexp.MustCompile(`^rolling:[1-9][0-9]{0,3}$`).MatchString(w) {
+		bad("analysis.windows", w, "year, none, or rolling:N (N months)")
+	}
+	if c.Analysis.Top < 1 || c.Analysis.Top > 10000 {
+		bad("analysis.top", c.Analysis.Top, "from 1 to 10000")
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
