@@ -222,6 +222,7 @@ func TestReadEdgeListStreaming(t *testing.T) {
 	if w, _ := g.Weight("node0", "node1"); w != float64(lines/100) {
 		t.Errorf("summed weight %v, want %d", w, lines/100)
 	}
+	t.Logf("%d lines: peak heap in use %.1f MiB", lines, float64(peak)/(1<<20))
 	// The input is ~200 MB; a reader that kept it would use far more.
 	if peak > 64<<20 {
 		t.Errorf("peak heap in use %d MiB while streaming, want < 64 MiB", peak>>20)
