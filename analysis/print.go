@@ -13,7 +13,7 @@ import (
 
 // Names maps actor keys to names.
 func Names(ctx context.Context, d neo4j.DriverWithContext, db string) (map[string]string, error) {
-	res, err := neo4j.ExecuteQuery(ctx, d, "MATCH (n:Actor) WHERE n:Person OR n:Country RETURN n.key AS key, n.name AS name", nil,
+	res, err := neo4j.ExecuteQuery(ctx, d, "MATCH (n:Actor) WHERE n:Person OR n:Country OR n:Organization RETURN n.key AS key, n.name AS name", nil,
 		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
 		return nil, err

@@ -22,7 +22,9 @@ type analyzeOptions struct {
 	halfLife float64
 	seed     uint64
 	top      int
-	weighted bool
+	weighted   bool
+	decay      bool
+	projection string
 }
 
 func (app *App) analyzeCmd() *cobra.Command {
@@ -55,6 +57,8 @@ func (app *App) analyzeCmd() *cobra.Command {
 	f.Float64Var(&o.halfLife, "half-life", 0, "tie-strength half-life in days (config analysis.half_life_days)")
 	f.Uint64Var(&o.seed, "seed", 0, "Louvain seed (config analysis.seed)")
 	f.IntVar(&o.top, "top", 0, "how many actors and ties to print (config analysis.top)")
+	f.BoolVar(&o.decay, "decay", false, "weigh leader ties by shared events decayed with the half-life instead of counts")
+	f.StringVar(&o.projection, "projection", "leader", "what to print: leader, leader-event or country-org (--write always stores leader and country metrics)")
 	app.bindFlag("analysis.windows", f.Lookup("windows"))
 	app.bindFlag("analysis.half_life_days", f.Lookup("half-life"))
 	app.bindFlag("analysis.seed", f.Lookup("seed"))
@@ -139,6 +143,34 @@ func (app *App) analyzeGraph(cmd *cobra.Command, o *analyzeOptions) error {
 	claims, err := analysis.ReadClaims(ctx, conn.Driver, conn.Database)
 	if err != nil {
 		return err
+	}
+	p.DecayedWeight = o.decay
+	switch o.projection {
+	case "leader":
+	case "leader-event", "country-org":
+		g := analysis.LeaderEvent(events)
+		if o.projection == "country-org" {
+			ms, err := analysis.ReadMemberships(ctx, conn.Driver, conn.Database)
+			if err != nil {
+				return err
+			}
+			g = analysis.CountryOrganization(ms)
+		}
+		res := metrics.All(g, metrics.Options{Seed: p.Seed})
+		if o.format == "json" {
+			return json.NewEncoder(app.Out).Encode(res)
+		}
+		names, err := analysis.Names(ctx, conn.Driver, conn.Database)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Out, "%s bipartite graph: %d nodes, %d edges, %d components\n", o.projection, res.Graph.Nodes, res.Graph.Edges, res.Graph.Components)
+		for _, c := range analysis.TopCentral(res, names, c.Analysis.Top) {
+			fmt.Fprintf(app.Out, "  %-40s degree %3d  pagerank %.4f  betweenness %.4f\n", c.Name, c.Degree, c.PageRank, c.Betweenness)
+		}
+		return nil
+	default:
+		return usageError{fmt.Errorf("--projection %q: use leader, leader-event or country-org", o.projection)}
 	}
 	out, err := analysis.Run(events, claims, p)
 	if err != nil {
