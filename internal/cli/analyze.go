@@ -14,14 +14,14 @@ import (
 )
 
 type analyzeOptions struct {
-	write    bool
-	edges    string
-	directed bool
-	format   string
-	windows  string
-	halfLife float64
-	seed     uint64
-	top      int
+	write      bool
+	edges      string
+	directed   bool
+	format     string
+	windows    string
+	halfLife   float64
+	seed       uint64
+	top        int
 	weighted   bool
 	decay      bool
 	projection string
