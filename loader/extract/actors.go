@@ -38,6 +38,7 @@ type mention struct {
 	group    int    // mentions of one plural title share a group (>0)
 	name     string // unresolved persons: the full name
 	country  string // unresolved persons: ISO3 of the title's country
+	seat     bool   // metonyms: a seat of power ("the White House"), not a city
 }
 
 type personInfo struct {
@@ -287,6 +288,7 @@ func (a *article) resolveRaw(si int, r rawMatch) (mention, bool) {
 		m := a.mk(r.t0, r.t1, metonym, hMetonym)
 		m.locative = loc
 		m.place = metonym.Capital
+		m.seat = true
 		return m, true
 	case demonym != nil:
 		return a.mk(r.t0, r.t1, demonym, hDemonym), true
@@ -474,7 +476,7 @@ func (a *article) unknownPersons(si int, raws []rawMatch) []mention {
 			}
 			break
 		}
-		if m, ok := a.x.fuzzy.find(a, k, j); ok {
+		if m, ok := a.x.fuzzy.find(a, k, j); ok && !exactPersonCovers(a, raws, m) {
 			out = append(out, m)
 			k = m.t1
 			continue
@@ -608,7 +610,7 @@ func (a *article) entities() []graph.Entity {
 		// a capital or seat of power names its country as an actor
 		// ("Beijing said"), but alone it may stand for something else
 		// ("Bruxelles" for the EU): count it only with another mention
-		if m.how == hMetonym && !a.namedCountry(m.key) {
+		if m.how == hMetonym && !a.namedCountry(m.key) && !a.metonymActor(m) {
 			continue
 		}
 		e := byKey[m.key]
@@ -722,3 +724,49 @@ func capitalised(s string) bool {
 }
 
 var _ = text.Body
+
+// exactPersonCovers: an exact dictionary person name overlaps the fuzzy
+// match m and is at least as long ("Mahmoud Ali Youssouf" is a KB name:
+// no fuzzy "Mahmood Ali" inside it).
+func exactPersonCovers(a *article, raws []rawMatch, m mention) bool {
+	for _, r := range raws {
+		if r.t1 <= m.t0 || r.t0 >= m.t1 || r.t1-r.t0 < m.t1-m.t0 {
+			continue
+		}
+		for _, p := range r.pays {
+			if p.fk == fkName && p.entry >= 0 && a.x.m.entries[p.entry].Kind == kb.KindPerson {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Capitals that stand for an organization as often as for their country.
+var orgCapitals = map[string]bool{"brussels": true, "bruxelles": true, "luxembourg": true}
+
+// metonymActor: a metonym that names its country alone: a seat of power
+// ("the White House announced", "le Kremlin"), or a capital used as an
+// actor rather than a place ("a message aimed at Beijing").
+func (a *article) metonymActor(m *mention) bool {
+	if m.locative {
+		return false
+	}
+	if m.seat {
+		return true
+	}
+	if orgCapitals[a.toks[m.t0].norm] {
+		return false
+	}
+	// "the Beijing summit", "Moscow-based": an attribute, not an actor
+	if m.t1 < len(a.toks) {
+		nx := &a.toks[m.t1]
+		if nx.kind == tkWord && !nx.cap && (strings.HasSuffix(nx.norm, "ing") || nx.norm == "summit" || nx.norm == "talks" || nx.norm == "declaration" || nx.norm == "process" || nx.norm == "format") {
+			return false
+		}
+		if nx.kind == tkPunct && nx.p == '-' && !nx.space {
+			return false
+		}
+	}
+	return true
+}

@@ -34,11 +34,17 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.SetBytes(int64(total))
 	b.ResetTimer()
+	c0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			if _, err := x.Article(d); err != nil {
 				b.Fatal(err)
 			}
 		}
+	}
+	// MB/s per CPU second: the throughput of one core whatever the load
+	// of the machine (wall-clock MB/s drop when the machine is shared)
+	if cpu := cpuTime() - c0; cpu > 0 {
+		b.ReportMetric(float64(total)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }

@@ -63,13 +63,19 @@ type corpusCase struct {
 func TestCorpora(t *testing.T) {
 	x := New(testKB(t), Options{})
 	cases := []corpusCase{
-		// the targets
+		// the targets (entity F1 >= 0.95, event F1 >= 0.90, no duplicate)
 		{"seeds", sharedCorpus("seeds"), 0.95, 0.90, 0.90, 0},
-		// floors below the targets (0.90 events): the Cusco summit is
-		// reported without a year nor a publication date (see README)
+		// event floor below the 0.90 target: the Cusco summit is reported
+		// without a year nor a publication date ("on 8 December",
+		// "on Wednesday"), so the gold's dated event cannot be matched by
+		// an honest (undated) prediction; the other 4 of 5 events match
 		{"wikinews", sharedCorpus("wikinews"), 0.95, 0.85, 0.90, 0},
-		// regression floors for our own dev set (targets 0.85 / 0.75)
-		{"dev", "../../testdata/corpus/dev", 0.90, 0.55, 0.85, 2},
+		// our dev set (tuned on): floors just below what we reach
+		// (entity 0.988, event F1 0.785), so regressions fail
+		{"dev", "../../testdata/corpus/dev", 0.97, 0.76, 0.90, 2},
+		// our held-out set (written before the tuning, never tuned on):
+		// floors below the measured figures of docs/extraction.md
+		{"heldout", "../../testdata/corpus/heldout", 0.95, 0.68, 0.90, 2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -267,6 +267,12 @@ func mergeLocal(evs []*localEvent) []*localEvent {
 			if c.date == "" || !compatible(c, e, true) {
 				continue
 			}
+			// without a publication date, "on Saturday" is the article's
+			// present: it does not join a background event dated far away
+			// in the text ("first met ... in September 2021")
+			if e.pub == "" && abs(c.sent-e.sent) > 1 {
+				continue
+			}
 			sc := overlap(c.parts, e.parts)*10 - abs(c.sent-e.sent)
 			if c.place != "" && c.place == e.place {
 				sc += 15
@@ -376,6 +382,48 @@ func Merge(results []*Result) []graph.Event {
 			absorb(cands[0], e)
 		}
 	}
+	// An article without a publication date cannot date "on Tuesday": its
+	// events stay undated (the contract's null date) rather than lost, when
+	// they name two people and join no dated event. Undated events of
+	// several such articles fuse when their people and place agree.
+	var nodate []*localEvent
+	for _, e := range undated {
+		if e.pub != "" || len(e.parts) < 2 || e.status == "planned" {
+			continue
+		}
+		joined := false
+		for _, c := range clusters {
+			if hasArticle(c, e.article) && hasSource(c, e) {
+				joined = true // absorbed above
+				break
+			}
+		}
+		if joined {
+			continue
+		}
+		merged, dup := false, false
+		for _, c := range nodate {
+			if hasArticle(c, e.article) && overlap(c.parts, e.parts) == len(e.parts) {
+				dup = true // one undated event per group of people and article
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		for _, c := range nodate {
+			if !hasArticle(c, e.article) && compatible(c, e, false) && overlap(c.parts, e.parts) >= 2 && c.place == e.place {
+				absorb(c, e)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			cp := *e
+			nodate = append(nodate, &cp)
+		}
+	}
+	clusters = append(clusters, nodate...)
 	out := make([]graph.Event, 0, len(clusters))
 	for _, c := range clusters {
 		out = append(out, c.toGraph())
@@ -490,4 +538,17 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+// hasSource: c holds the first source of e.
+func hasSource(c, e *localEvent) bool {
+	if len(e.srcs) == 0 {
+		return false
+	}
+	for _, s := range c.srcs {
+		if s == e.srcs[0] {
+			return true
+		}
+	}
+	return false
 }

@@ -38,8 +38,9 @@ type person struct {
 	sources   map[string]bool
 	manual    *kb.Entry
 	obs       []*obs
-	ciaSur    []string // CIA surnames, for the Surnames field
-	merged    *person  // set when deduplicated into another person
+	ciaSur    []string        // CIA surnames, for the Surnames field
+	merged    *person         // set when deduplicated into another person
+	genShort  map[string]bool // short forms derived from a CIA full name (given[0] + SURNAME), not seen in a source
 }
 
 type people struct {
@@ -340,6 +341,7 @@ func (p *person) addName(display string, f nameForm, prio int, seen, lang string
 	if display == "" || len(f.tokens) == 0 {
 		return
 	}
+	delete(p.genShort, display) // a source gives it too
 	if len(f.tokens) < 2 && p.manual == nil && len(f.initials) == 0 && (len(f.tokens[0]) < 5 || surnameStop[f.tokens[0]] || arabicGiven[f.tokens[0]]) {
 		return // one-word forms ("Hamad", "Abdallah") are too ambiguous; "Harald V", "Naruhito" are fine
 	}
@@ -525,6 +527,9 @@ func (ps *people) dedupe() {
 		for _, lang := range sortedKeys(p.names) {
 			for _, n := range p.names[lang] {
 				forms = append(forms, fold(n))
+				if sk := articleSkeleton(fold(n)); sk != "" && p.country != "" {
+					forms = append(forms, "~ "+p.country+" "+sk) // same country only
+				}
 			}
 		}
 		sort.Strings(forms)
@@ -563,6 +568,12 @@ func (ps *people) dedupe() {
 				for _, n := range ns {
 					if !t.hasName(lang, n) {
 						add(&t.names, lang, n)
+						if u.genShort[n] {
+							if t.genShort == nil {
+								t.genShort = map[string]bool{}
+							}
+							t.genShort[n] = true
+						}
 					}
 				}
 			}
@@ -697,6 +708,7 @@ func (ps *people) entries() []kb.Entry {
 			if p.canon == "" || len(p.obs) == 0 {
 				continue
 			}
+			p.canon = p.commonName()
 			e = kb.Entry{Kind: kb.KindPerson, Name: p.canon, Country: p.country}
 			e.Key = "person:" + slug(p.canon)
 			if keys[e.Key] && p.country != "" {
@@ -738,6 +750,103 @@ func (ps *people) entries() []kb.Entry {
 		out = append(out, e)
 	}
 	return out
+}
+
+// commonName picks the name the press and Wikipedia use among a person's
+// English forms: a source's shorter form that keeps the surname and drops
+// middle names ("Raila Odinga" for "Raila Amolo Odinga", "Xanana Gusmao"
+// for "Kay Rala Xanana Gusmao", "Santiago Peña" for "Santiago Peña
+// Palacios") wins over the full legal name of the Factbook, and such a
+// form given by a source wins over the one derived from the Factbook's
+// capitals ("Bola Tinubu" for "Bola Ahmed Adekunle TINUBU").
+func (p *person) commonName() string {
+	canon := p.canon
+	ref := foldTokens(canon)
+	if p.genShort[canon] {
+		// compare with the full forms this short one was derived from
+		for _, n := range p.names["en"] {
+			if t := foldTokens(n); len(t) > len(ref) && isSubseq(ref, t) {
+				ref = t
+			}
+		}
+	}
+	if len(ref) <= 2 {
+		return canon
+	}
+	best, bestN := canon, len(foldTokens(canon))
+	if p.genShort[canon] {
+		bestN = 99
+	}
+	for _, n := range p.names["en"] {
+		t := foldTokens(n)
+		if p.genShort[n] || len(t) < 2 || len(t) > bestN || badVariantRE.MatchString(n) || !isSubseq(t, ref) {
+			continue
+		}
+		if len(t) == bestN && n >= best {
+			continue
+		}
+		// the surname (last word, or a Hispanic first surname) stays
+		if t[len(t)-1] != ref[len(ref)-1] && t[len(t)-1] != ref[len(ref)-2] {
+			continue
+		}
+		best, bestN = n, len(t)
+	}
+	if bestN == 99 {
+		return canon
+	}
+	if best == canon {
+		// no source gives a shorter form: the one derived from the capitals
+		for _, n := range sortedStrings(p.names["en"]) {
+			if p.genShort[n] && isSubseq(foldTokens(n), ref) {
+				return n
+			}
+		}
+	}
+	return best
+}
+
+func sortedStrings(xs []string) []string {
+	out := append([]string(nil), xs...)
+	sort.Strings(out)
+	return out
+}
+
+// articleSkeleton folds away the spellings of the Arabic article and of
+// word breaks: "Abdel Fattah el-Sisi", "Abdel Fattah Al-Sisi" and
+// "Abdelfattah Elsisi" are one name. "" for names without an article.
+func articleSkeleton(f string) string {
+	ws := strings.Fields(f)
+	if len(ws) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	art := false
+	for i, w := range ws {
+		switch {
+		case w == "al" || w == "el":
+			art = true
+			continue
+		case i > 0 && len(w) > 5 && (strings.HasPrefix(w, "al") || strings.HasPrefix(w, "el")):
+			art = true
+			w = w[2:]
+		}
+		b.WriteString(w)
+	}
+	if !art {
+		return ""
+	}
+	return b.String()
+}
+
+// isSubseq: the words of a appear in b in order.
+func isSubseq(a, b []string) bool {
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 func addYears(d string, n int) string {

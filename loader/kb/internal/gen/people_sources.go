@@ -223,6 +223,14 @@ func (b *builder) ciaObs(iso, role, text, seenFrom, seenTo string, current bool,
 	}
 	f := ciaForm(pr.parts)
 	canon := pr.parts.canonical()
+	// the Factbook writes the full legal name: "Bola Ahmed Adekunle
+	// TINUBU", "Gustavo Francisco PETRO Urrego". The press uses the first
+	// given name and the capitalised surname ("Bola Tinubu", "Gustavo
+	// Petro"); Arabic and East Asian names keep their form.
+	short := ""
+	if len(pr.parts.given) >= 1 && (len(pr.parts.given) >= 2 || len(pr.parts.after) >= 1) && !arabic(f.tokens) && !compoundGiven(f.tokens) && len(f.initials) == 0 {
+		short = pr.parts.given[0] + " " + strings.Join(pr.parts.surname, " ")
+	}
 	var p *person
 	monarch := monarchRE.MatchString(title) || regexp.MustCompile(`(?i)\b(king|queen|emperor|sultan|emir|amir|co-prince|grand duke|prince)\b`).MatchString(title)
 	if !strings.Contains(text, "represented by") && b.people.find(iso, f) == nil {
@@ -256,6 +264,16 @@ func (b *builder) ciaObs(iso, role, text, seenFrom, seenTo string, current bool,
 	}
 	if pr.parts.full != canon {
 		p.addName(pr.parts.full, f, 98, "", "en")
+	}
+	if short != "" && !monarch {
+		had := p.hasName("en", short)
+		p.addName(short, plainForm(short), prioCIAHist+2, seenTo+"~", "en")
+		if !had {
+			if p.genShort == nil {
+				p.genShort = map[string]bool{}
+			}
+			p.genShort[short] = true
+		}
 	}
 	if !monarch && len(f.initials) == 0 {
 		p.ciaSur = append(p.ciaSur, strings.Join(pr.parts.surname, " "))
@@ -635,4 +653,17 @@ func (b *builder) phoenixNames() error {
 	}
 	_ = fmt.Sprint
 	return nil
+}
+
+// compoundGiven: names whose given part is a compound ("Abdel Fattah",
+// "Abdul Hamid") or that carry an Arabic article ("el-Sisi"): the first
+// word alone is no name.
+func compoundGiven(toks []string) bool {
+	for _, t := range toks {
+		switch t {
+		case "el", "abdel", "abdul", "abd", "abdoul", "abdou", "abou", "abu", "ould", "ag", "wa":
+			return true
+		}
+	}
+	return false
 }
