@@ -23,7 +23,7 @@ import (
 	"sync"
 )
 
-//go:embed schema/*.cypher write/*.cypher admin/*.cypher library/*.cypher analysis/*.cypher report/*.cypher bench/*.cypher
+//go:embed schema/*.cypher write/*.cypher admin/*.cypher library/*.cypher analysis/*.cypher report/*.cypher bench/*.cypher refresh/*.cypher gds/*.cypher
 var files embed.FS
 
 // Param is a declared parameter of a query.

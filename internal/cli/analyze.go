@@ -25,6 +25,8 @@ type analyzeOptions struct {
 	weighted   bool
 	decay      bool
 	projection string
+	engine     string
+	sameNames  bool
 }
 
 func (app *App) analyzeCmd() *cobra.Command {
@@ -57,6 +59,8 @@ func (app *App) analyzeCmd() *cobra.Command {
 	f.Float64Var(&o.halfLife, "half-life", 0, "tie-strength half-life in days (config analysis.half_life_days)")
 	f.Uint64Var(&o.seed, "seed", 0, "Louvain seed (config analysis.seed)")
 	f.IntVar(&o.top, "top", 0, "how many actors and ties to print (config analysis.top)")
+	f.StringVar(&o.engine, "engine", "go", "go (gonum, in this process) or gds (Neo4j Graph Data Science on the server; see docs/gds.md)")
+	f.BoolVar(&o.sameNames, "gds-same-names", false, "with --engine gds: write degree, pagerank, … instead of gds_degree, gds_pagerank, …")
 	f.BoolVar(&o.decay, "decay", false, "weigh leader ties by shared events decayed with the half-life instead of counts")
 	f.StringVar(&o.projection, "projection", "leader", "what to print: leader, leader-event or country-org (--write always stores leader and country metrics)")
 	app.bindFlag("analysis.windows", f.Lookup("windows"))
@@ -136,6 +140,22 @@ func (app *App) analyzeGraph(cmd *cobra.Command, o *analyzeOptions) error {
 		return err
 	}
 	defer conn.Close(ctx)
+	switch o.engine {
+	case "go":
+	case "gds":
+		res, err := analysis.RunGDS(ctx, conn.Driver, conn.Database, analysis.GDSOptions{SameNames: o.sameNames})
+		if err != nil {
+			return err
+		}
+		if o.format == "json" {
+			return json.NewEncoder(app.Out).Encode(res)
+		}
+		fmt.Fprintf(app.Out, "GDS %s wrote %v on %d people (%d ties): %d communities (modularity %.3f), %d components, in %s\n",
+			res.Version, res.Properties, res.Nodes, res.Edges, res.Communities, res.Modularity, res.Components, res.Elapsed)
+		return nil
+	default:
+		return usageError{fmt.Errorf("--engine %q: use go or gds", o.engine)}
+	}
 	events, err := analysis.ReadEvents(ctx, conn.Driver, conn.Database)
 	if err != nil {
 		return err

@@ -40,12 +40,13 @@ type Neo4j struct {
 
 // Managed configures the managed local Neo4j.
 type Managed struct {
-	Home         string `mapstructure:"home"`
-	Version      string `mapstructure:"version"`
-	BoltPort     int    `mapstructure:"bolt_port"`
-	Heap         string `mapstructure:"heap"`
-	Pagecache    string `mapstructure:"pagecache"`
-	StartTimeout int    `mapstructure:"start_timeout"`
+	Home         string   `mapstructure:"home"`
+	Version      string   `mapstructure:"version"`
+	BoltPort     int      `mapstructure:"bolt_port"`
+	Heap         string   `mapstructure:"heap"`
+	Pagecache    string   `mapstructure:"pagecache"`
+	StartTimeout int      `mapstructure:"start_timeout"`
+	Plugins      []string `mapstructure:"plugins"`
 }
 
 // Extract configures extraction.
@@ -102,6 +103,7 @@ var Defaults = map[string]any{
 	"managed.heap":            "512m",
 	"managed.pagecache":       "128m",
 	"managed.start_timeout":   120,
+	"managed.plugins":         []string{},
 	"extract.kb_overlay":      "",
 	"extract.max_bytes":       20000000,
 	"analysis.half_life_days": 365.0,
@@ -260,6 +262,11 @@ func (c *Config) Validate() error {
 	}
 	if c.Managed.StartTimeout < 1 || c.Managed.StartTimeout > 3600 {
 		bad("managed.start_timeout", c.Managed.StartTimeout, "seconds from 1 to 3600")
+	}
+	for _, p := range c.Managed.Plugins {
+		if p != "gds" && !strings.HasPrefix(p, "gds:") && strings.Count(p, ":") != 2 {
+			bad("managed.plugins", p, "gds, gds:VERSION or Maven coordinates group:artifact:version")
+		}
 	}
 	if c.Extract.MaxBytes < 1 {
 		bad("extract.max_bytes", c.Extract.MaxBytes, "a positive number of bytes")

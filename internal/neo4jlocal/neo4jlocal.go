@@ -42,6 +42,12 @@ type Server struct {
 	Heap         string        // JVM heap, e.g. 512m
 	Pagecache    string        // page cache size, e.g. 128m
 	StartTimeout time.Duration // how long to wait for Bolt
+	// Plugins are installed into plugins/ at Start: "gds" (Graph Data
+	// Science, open edition) or Maven coordinates; see plugins.go. Empty:
+	// nothing is installed, and jars installed by an earlier Start are removed.
+	Plugins []string
+	// ExtraConfig are key=value lines appended to neo4j.conf.
+	ExtraConfig []string
 	// Progress receives human-readable progress lines; nil discards them.
 	Progress io.Writer
 }
@@ -219,7 +225,9 @@ func tail(s string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (s *Server) config() string {
+func (s *Server) config() string { return s.baseConfig() + s.pluginConfig() }
+
+func (s *Server) baseConfig() string {
 	d := s.Dir
 	return fmt.Sprintf(`# Written by eventgraph neo4j start; changes are overwritten.
 server.default_listen_address=127.0.0.1
@@ -332,6 +340,9 @@ func (s *Server) Start(ctx context.Context) (Status, error) {
 		if err := os.MkdirAll(filepath.Join(s.Dir, d), 0o700); err != nil {
 			return Status{}, fmt.Errorf("start Neo4j: %w", err)
 		}
+	}
+	if err := s.syncPlugins(ctx); err != nil {
+		return Status{}, fmt.Errorf("start Neo4j: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(s.confDir(), "neo4j.conf"), []byte(s.config()), 0o600); err != nil {
 		return Status{}, fmt.Errorf("start Neo4j: %w", err)
