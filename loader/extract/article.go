@@ -55,6 +55,11 @@ type article struct {
 	persons  map[string]*personInfo
 	evs      []*localEvent
 	claims   []claimRec
+
+	// windowed run (long inputs): the sentences of this window and the
+	// text range they cover; nil / 0,0 for a whole article
+	spans  []sentSpan
+	lo, hi int
 }
 
 func (a *article) run() {
@@ -65,9 +70,18 @@ func (a *article) run() {
 	a.findClaims()
 }
 
-// split cuts the blocks into sentences and tokens.
-func (a *article) split() {
+// sentSpan is a sentence before tokenization.
+type sentSpan struct {
+	s, e  int
+	block int
+	kind  text.Kind
+	first bool
+}
+
+// sentenceSpans cuts the blocks into sentences (at most maxSentence bytes).
+func (a *article) sentenceSpans() []sentSpan {
 	t := a.doc.Text
+	var out []sentSpan
 	for bi, b := range a.doc.Blocks {
 		if b.Kind == text.Boiler {
 			continue
@@ -80,13 +94,27 @@ func (a *article) split() {
 		}
 		for si, sp := range spans {
 			for _, c := range chunk(t, sp.Start, sp.End) {
-				s := sentence{s: c.Start, e: c.End, block: bi, kind: b.Kind, first: si == 0}
-				s.t0 = len(a.toks)
-				a.toks = tokenize(t, c.Start, c.End, a.toks)
-				s.t1 = len(a.toks)
-				a.sents = append(a.sents, s)
+				out = append(out, sentSpan{s: c.Start, e: c.End, block: bi, kind: b.Kind, first: si == 0})
 			}
 		}
+	}
+	return out
+}
+
+// split tokenizes the sentences (of the window when a.spans is set).
+func (a *article) split() {
+	t := a.doc.Text
+	spans := a.spans
+	if spans == nil {
+		spans = a.sentenceSpans()
+	}
+	a.sents = make([]sentence, 0, len(spans))
+	for _, sp := range spans {
+		s := sentence{s: sp.s, e: sp.e, block: sp.block, kind: sp.kind, first: sp.first}
+		s.t0 = len(a.toks)
+		a.toks = tokenize(t, sp.s, sp.e, a.toks)
+		s.t1 = len(a.toks)
+		a.sents = append(a.sents, s)
 	}
 }
 
@@ -135,7 +163,15 @@ func (a *article) findDates() {
 			a.sents[si].d0, a.sents[si].d1 = len(a.dates), len(a.dates)
 			si++
 		}
-		ms := dates.Find(t[b.Start:b.End], a.lang, a.pub)
+		lo, hi := b.Start, b.End
+		if a.spans != nil {
+			lo, hi = max(lo, a.lo), min(hi, a.hi)
+			if lo >= hi {
+				continue
+			}
+		}
+		ms := dates.Find(t[lo:hi], a.lang, a.pub)
+		b.Start = lo
 		k := 0
 		for si < len(a.sents) && a.sents[si].block == bi {
 			s := &a.sents[si]

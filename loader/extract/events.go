@@ -1357,7 +1357,14 @@ func (a *article) locate(si int, cl clause, trigs []trigMatch, visible func(int)
 		if !visible(m.t0) {
 			continue
 		}
+		if m.t0 > 0 && departure[a.toks[m.t0-1].norm] {
+			continue // "left New Delhi for Hanoi": the point of departure
+		}
 		switch {
+		case m.kind == kb.KindCountry && m.how == hMetonym && m.place != "" && m.t0 > 1 && (a.toks[m.t0-1].norm == "for" || a.toks[m.t0-1].norm == "pour") && a.departed(si, m.t0):
+			if !phone {
+				setPlace(m.place, m.t0) // "left X for Hanoi, where ..."
+			}
 		case m.kind == kb.KindPlace:
 			if !phone {
 				setPlace(m.key, m.t0)
@@ -1445,6 +1452,20 @@ func (a *article) locate(si int, cl clause, trigs []trigMatch, visible func(int)
 			}
 		}
 	}
+}
+
+// Verbs of departure: the place after them is not the event's.
+var departure = map[string]bool{"left": true, "leaves": true, "leaving": true, "departed": true, "quitte": true, "quitté": true, "quitter": true, "quittant": true}
+
+// departed: a departure verb precedes token t in the sentence.
+func (a *article) departed(si, t int) bool {
+	s := &a.sents[si]
+	for k := t - 1; k >= s.t0 && k >= t-6; k-- {
+		if departure[a.toks[k].norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // dateEvent picks the date of the event: an expression of its clause,

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/eventgraph/eventgraph/graph"
@@ -110,7 +111,13 @@ func (x *Extractor) Article(d Doc) (*Result, error) {
 		pub = dateFromHints(td.DateHints, lang)
 	}
 	a := &article{x: x, doc: td, lang: lang, pub: pub, id: id}
-	a.run()
+	var ents []graph.Entity
+	if len(td.Text) > 2*windowBytes {
+		ents = a.runWindowed()
+	} else {
+		a.run()
+		ents = a.entities()
+	}
 
 	res := &Result{}
 	res.Article = graph.Article{Type: graph.TypeArticle, ID: id, Path: d.Path, Language: lang,
@@ -126,7 +133,7 @@ func (x *Extractor) Article(d Doc) (*Result, error) {
 		p := pub
 		res.Article.Published = &p
 	}
-	res.Entities = a.entities()
+	res.Entities = ents
 	res.Events = a.events(x.opt.MinConfidence)
 	res.Claims = a.claims
 	return res, nil
@@ -162,4 +169,70 @@ func dateFromHints(hints []string, lang string) string {
 		}
 	}
 	return ""
+}
+
+// windowBytes: inputs over twice this size are extracted window by window
+// (runs of whole sentences of about this size), so the tokens, mentions
+// and dates of only one window are alive at a time.
+const windowBytes = 256 << 10
+
+// runWindowed extracts a long text window by window: the entities of the
+// windows are joined by key, their events merged as those of one article.
+// What crosses a window is lost (a surname resolved by a full name in an
+// earlier window, the passage's last event): news articles are far below
+// the window size, so this only concerns huge inputs.
+func (a *article) runWindowed() []graph.Entity {
+	spans := a.sentenceSpans()
+	byKey := map[string]*graph.Entity{}
+	parts := map[string][][]graph.Mention{} // mentions per window, joined once at the end
+	var order []string
+	var evs []*localEvent
+	a.persons = map[string]*personInfo{}
+	a.named = map[string]int{}
+	for i := 0; i < len(spans); {
+		j, size := i, 0
+		for j < len(spans) && (j == i || size+spans[j].e-spans[j].s <= windowBytes) {
+			size += spans[j].e - spans[j].s
+			j++
+		}
+		w := &article{x: a.x, doc: a.doc, lang: a.lang, pub: a.pub, id: a.id, spans: spans[i:j], lo: spans[i].s, hi: spans[j-1].e}
+		w.run()
+		for _, e := range w.entities() {
+			parts[e.Key] = append(parts[e.Key], e.Mentions)
+			if byKey[e.Key] != nil {
+				continue
+			}
+			c := e
+			c.Mentions = nil
+			byKey[e.Key] = &c
+			order = append(order, e.Key)
+		}
+		for k, v := range w.persons {
+			if _, ok := a.persons[k]; !ok {
+				a.persons[k] = v
+			}
+		}
+		for k, v := range w.named {
+			a.named[k] += v
+		}
+		evs = append(evs, w.evs...)
+		a.claims = append(a.claims, w.claims...)
+		i = j
+	}
+	a.evs = mergeLocal(evs)
+	sort.Strings(order)
+	out := make([]graph.Entity, 0, len(order))
+	for _, k := range order {
+		e := byKey[k]
+		n := 0
+		for _, ms := range parts[k] {
+			n += len(ms)
+		}
+		e.Mentions = make([]graph.Mention, 0, n)
+		for _, ms := range parts[k] {
+			e.Mentions = append(e.Mentions, ms...)
+		}
+		out = append(out, *e)
+	}
+	return out
 }

@@ -300,8 +300,143 @@ func mergeLocal(evs []*localEvent) []*localEvent {
 		}
 	}
 	out = append(out, rest...)
+	out = dedupe(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].sent < out[j].sent })
 	return out
+}
+
+// dedupe fuses the events of one article that are one occasion reported
+// with different precision: the same people, compatible dates (one a
+// prefix of the other, or a day within the other's visit span) and
+// compatible places (equal, one unknown, or the same country). A phone
+// call and a meeting fuse only when one sentence reports both; a coarse
+// date that fits several precise events of the same people stays apart.
+func dedupe(all []*localEvent) []*localEvent {
+	// only events of the same people can fuse: work group by group
+	groups := map[string][]*localEvent{}
+	var order []string
+	for _, e := range all {
+		k := strings.Join(sortedCopy(e.parts), "\x00")
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], e)
+	}
+	if len(order) == len(all) {
+		return all
+	}
+	out := all[:0:0]
+	for _, k := range order {
+		out = append(out, dedupeGroup(groups[k])...)
+	}
+	return out
+}
+
+func dedupeGroup(evs []*localEvent) []*localEvent {
+	if len(evs) < 2 {
+		return evs
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := 0; i < len(evs) && !changed; i++ {
+			for j := 0; j < len(evs) && !changed; j++ {
+				if i == j {
+					continue
+				}
+				x, y := evs[i], evs[j] // y would join x
+				if !sameOccasion(x, y) {
+					continue
+				}
+				if len(y.date) < len(x.date) && y.dateHow != dInherited && y.dateHow != dLead || sentenceDated(y, x) {
+					// y is the coarse one: it must fit only x
+					n := 0
+					for _, z := range evs {
+						if z != y && sameOccasion(z, y) {
+							n++
+						}
+					}
+					if n > 1 {
+						continue
+					}
+				}
+				if len(x.date) < len(y.date) || x.date == "" && y.date != "" {
+					continue // fuse into the more precise one (handled as (j, i))
+				}
+				if sentenceDated(y, x) {
+					// y's own sentence dates it; x only inherited a date
+					x.date, x.dateEnd, x.dateHow = y.date, y.dateEnd, y.dateHow
+				}
+				phoneX := x.typ == tPhone
+				first := x.sent <= y.sent
+				absorb(x, y)
+				if (y.typ == tPhone) != phoneX {
+					// the category of the first report
+					if first == phoneX {
+						x.typ = tPhone
+					} else if x.typ == tPhone {
+						x.typ = y.typ
+					}
+				}
+				evs = append(evs[:j], evs[j+1:]...)
+				changed = true
+			}
+		}
+	}
+	return evs
+}
+
+// sentenceDated: y is dated by its own sentence, x shares that sentence
+// but only inherited a date (from the passage or the publication).
+func sentenceDated(y, x *localEvent) bool {
+	return y.dateHow == dSentence && (x.dateHow == dInherited || x.dateHow == dLead) && shareSentence(x, y)
+}
+
+func shareSentence(x, y *localEvent) bool {
+	for _, a := range x.srcs {
+		for _, b := range y.srcs {
+			if a.article == b.article && a.s == b.s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sameSet(a, b []string) bool {
+	return len(a) == len(b) && overlap(a, b) == len(a)
+}
+
+// sameOccasion: y can be the same occasion as x (same article).
+func sameOccasion(x, y *localEvent) bool {
+	if len(x.parts) < 2 || !sameSet(x.parts, y.parts) {
+		return false
+	}
+	if x.status != y.status && x.date != "" && y.date != "" {
+		return false
+	}
+	if (x.typ == tPhone) != (y.typ == tPhone) && !shareSentence(x, y) {
+		return false
+	}
+	if x.place != "" && y.place != "" && x.place != y.place && (x.country == "" || x.country != y.country) {
+		return false
+	}
+	if (x.typ == tPhone) == (y.typ == tPhone) && x.country != "" && y.country != "" && x.country != y.country {
+		return false
+	}
+	if sentenceDated(y, x) || sentenceDated(x, y) {
+		return true
+	}
+	if x.date == "" || y.date == "" {
+		return false
+	}
+	if x.date == y.date {
+		// same day, both places known and different: two occasions
+		return x.place == "" || y.place == "" || x.place == y.place
+	}
+	if len(x.date) == 10 && len(y.date) == 10 {
+		return false // two days: in one article, days of a visit reported apart are apart
+	}
+	return dates.Compatible(x.date, y.date)
 }
 
 func abs(x int) int {

@@ -952,6 +952,13 @@ func (sc *scanner) trySeason(i int) (cand, bool) {
 
 func (sc *scanner) trySimpleRel(i int, k kw) (cand, bool) {
 	switch k {
+	case kwToday, kwTonight, kwYesterday, kwTomorrow:
+		// "today's world", "yesterday's enemies": an era, not a day
+		if sc.isP(i+1, '\'') && sc.adj(i+1) && sc.ok(i+2) && sc.t[i+2].e-sc.t[i+2].s == 1 && (sc.text[sc.t[i+2].s] == 's' || sc.text[sc.t[i+2].s] == 'S') {
+			return cand{}, false
+		}
+	}
+	switch k {
 	case kwToday, kwTonight:
 		return sc.pubDay(i, i+1, 0)
 	case kwYesterday, kwHier:
