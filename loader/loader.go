@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -16,6 +18,7 @@ import (
 	"github.com/eventgraph/eventgraph/loader/kb"
 	"github.com/eventgraph/eventgraph/loader/sink"
 	"github.com/eventgraph/eventgraph/loader/source"
+	"github.com/eventgraph/eventgraph/refresh"
 )
 
 // Options say what to read.
@@ -160,7 +163,15 @@ func ArticleFacts(ex *Extracted) []sink.ArticleFacts {
 	for _, r := range ex.Results {
 		evs := byArticle[r.Article.ID]
 		sort.Slice(evs, func(i, j int) bool { return evs[i].Key < evs[j].Key })
-		out = append(out, sink.ArticleFacts{Article: r.Article, Entities: r.Entities, Events: evs, Claims: r.Claims})
+		f := sink.ArticleFacts{Article: r.Article, Entities: r.Entities, Events: evs, Claims: r.Claims}
+		// The same bookkeeping refresh keeps, so that later refreshes can
+		// re-merge the events of articles written by load.
+		if abs, err := filepath.Abs(r.Article.Path); err == nil {
+			if st, err := os.Stat(abs); err == nil {
+				f.Extra, _ = refresh.ArticleProps(r, abs, st.Size(), st.ModTime().UnixNano())
+			}
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -50,3 +50,15 @@ func decodeResult(s string) (*extract.Result, error) {
 	}
 	return &r, nil
 }
+
+// ArticleProps are the refresh bookkeeping properties of an article
+// (source identity, size, mtime and its stored extraction), so that an
+// article written by `load` can be re-merged by later refreshes.
+func ArticleProps(r *extract.Result, sourceID string, size, mtime int64) (map[string]any, error) {
+	blob, err := encodeResult(r)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"source_id": sourceID, "size": size, "mtime": mtime, "extraction": blob,
+		"extraction_format": extractionFormat, "undated_parts": undatedParts(r)}, nil
+}

@@ -2,10 +2,15 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"os"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/eventgraph/eventgraph/analysis"
+	"github.com/eventgraph/eventgraph/report"
 	"path/filepath"
 	"strconv"
 	"sync"
@@ -43,9 +48,11 @@ type refreshOptions struct {
 	kbErr     error
 	fetcher   *refresh.Fetcher
 	backlog   refresh.Backlog
+	app       *App
 }
 
 func (app *App) addRefreshFlags(cmd *cobra.Command, o *refreshOptions) {
+	o.app = app
 	f := cmd.Flags()
 	f.StringArrayVar(&o.sources, "source", nil, "directory of articles (with its manifest.yaml when present); repeatable")
 	f.StringArrayVar(&o.feeds, "feed", nil, "RSS 2.0 or Atom feed URL whose items link to article pages; repeatable")
@@ -61,12 +68,68 @@ func (app *App) addRefreshFlags(cmd *cobra.Command, o *refreshOptions) {
 	app.bindFlag("extract.kb_overlay", f.Lookup("kb"))
 }
 
-// refreshHooks is where the lead wires metrics recomputation and the
-// report after a refresh (refresh.Summary.AffectedMonths names the
-// windows).
-func (app *App) refreshHooks() refresh.Hooks { return refresh.Hooks{} }
+// refreshHooks recompute and write the metrics (refresh.analyze) and
+// rewrite the HTML report (refresh.report) after a refresh that changed
+// events. The analysis recomputes every window; it is cheap next to
+// extraction, and the affected months are logged.
+func (app *App) refreshHooks(conn *Conn) refresh.Hooks {
+	return refresh.Hooks{AfterWrite: func(ctx context.Context, s refresh.Summary) error {
+		if s.EventsAdded+s.EventsRemoved+s.EventsRewritten == 0 {
+			return nil
+		}
+		c, err := app.Config()
+		if err != nil {
+			return err
+		}
+		if c.Refresh.Analyze {
+			p, err := app.analysisParams()
+			if err != nil {
+				return err
+			}
+			events, err := analysis.ReadEvents(ctx, conn.Driver, conn.Database)
+			if err != nil {
+				return err
+			}
+			claims, err := analysis.ReadClaims(ctx, conn.Driver, conn.Database)
+			if err != nil {
+				return err
+			}
+			out, err := analysis.Run(events, claims, p)
+			if err != nil {
+				return err
+			}
+			if err := analysis.Write(ctx, conn.Driver, conn.Database, out, events, c.Neo4j.BatchSize); err != nil {
+				return err
+			}
+			app.log.Info("refresh: metrics recomputed", "run", out.RunKey, "affected_months", s.AffectedMonths)
+		}
+		if c.Refresh.Report != "" {
+			d, err := report.Collect(ctx, conn.Driver, conn.Database, report.CollectOptions{})
+			if err != nil {
+				return err
+			}
+			tmp := c.Refresh.Report + ".tmp"
+			f, err := os.Create(tmp)
+			if err != nil {
+				return err
+			}
+			if err := errors.Join(report.RenderHTML(f, d), f.Close()); err != nil {
+				return err
+			}
+			if err := os.Rename(tmp, c.Refresh.Report); err != nil { // readers never see half a page
+				return err
+			}
+		}
+		return nil
+	}}
+}
 
 func (o *refreshOptions) sourceList(maxBytes int64) ([]refresh.Source, error) {
+	if len(o.sources)+len(o.feeds)+len(o.gdelt) == 0 && o.app != nil {
+		if c, err := o.app.Config(); err == nil {
+			o.sources, o.feeds = c.Refresh.Sources, c.Refresh.Feeds
+		}
+	}
 	if len(o.sources)+len(o.feeds)+len(o.gdelt) == 0 {
 		return nil, usageError{fmt.Errorf("no source: give --source DIR and/or --feed URL")}
 	}
@@ -129,7 +192,7 @@ func (app *App) refreshOnce(o *refreshOptions) func(ctx context.Context) (*refre
 		}
 		defer conn.Close(context.WithoutCancel(ctx))
 		opts := refresh.Options{Sources: srcs, KB: o.kb, Extractor: o.extractor, MaxBytes: c.Extract.MaxBytes,
-			Workers: o.workers, Batch: o.batch, BatchSize: c.Neo4j.BatchSize, Force: o.force, Hooks: app.refreshHooks(),
+			Workers: o.workers, Batch: o.batch, BatchSize: c.Neo4j.BatchSize, Force: o.force, Hooks: app.refreshHooks(conn),
 			Log: app.log, Backlog: &o.backlog}
 		// hidden test hook: sleep after N written articles so that a test
 		// can kill the process in the middle of a load

@@ -16,6 +16,16 @@ func (app *App) serveCmd() *cobra.Command {
 		Short: "Run refresh on a schedule, one at a time, with /healthz and /metrics (docs/refresh.md)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := app.Config()
+			if err != nil {
+				return err
+			}
+			if d.Schedule == "" {
+				d.Schedule = c.Refresh.Schedule
+			}
+			if !cmd.Flags().Changed("listen") {
+				d.Listen = c.Refresh.Listen
+			}
 			if d.Schedule == "" {
 				return usageError{fmt.Errorf("--schedule is required (a cron spec such as \"*/10 * * * *\", or \"@every 10m\")")}
 			}
@@ -26,9 +36,6 @@ func (app *App) serveCmd() *cobra.Command {
 				if err := refresh.CheckListen(d.Listen, d.AllowNonLoopback); err != nil {
 					return usageError{err}
 				}
-			}
-			if _, err := app.Config(); err != nil {
-				return err
 			}
 			if _, err := o.sourceList(0); err != nil {
 				return err

@@ -21,6 +21,7 @@ type Config struct {
 	Managed  Managed  `mapstructure:"managed"`
 	Extract  Extract  `mapstructure:"extract"`
 	Analysis Analysis `mapstructure:"analysis"`
+	Refresh  Refresh  `mapstructure:"refresh"`
 	Log      Log      `mapstructure:"log"`
 
 	// File is the configuration file that was read, "" when none.
@@ -61,6 +62,16 @@ type Analysis struct {
 	Windows      string  `mapstructure:"windows"`
 	Seed         uint64  `mapstructure:"seed"`
 	Top          int     `mapstructure:"top"`
+}
+
+// Refresh configures refresh and serve.
+type Refresh struct {
+	Sources  []string `mapstructure:"sources"`
+	Feeds    []string `mapstructure:"feeds"`
+	Analyze  bool     `mapstructure:"analyze"`
+	Report   string   `mapstructure:"report"`
+	Schedule string   `mapstructure:"schedule"`
+	Listen   string   `mapstructure:"listen"`
 }
 
 // Log configures logging.
@@ -110,6 +121,12 @@ var Defaults = map[string]any{
 	"analysis.windows":        "year",
 	"analysis.seed":           1,
 	"analysis.top":            10,
+	"refresh.sources":         []string{},
+	"refresh.feeds":           []string{},
+	"refresh.analyze":         true,
+	"refresh.report":          "",
+	"refresh.schedule":        "@every 15m",
+	"refresh.listen":          "127.0.0.1:9464",
 	"log.level":               "info",
 }
 

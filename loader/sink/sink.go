@@ -33,6 +33,9 @@ type ArticleFacts struct {
 	Entities []graph.Entity
 	Events   []graph.Event // events this article reports; Sources may include other articles' sentences
 	Claims   []graph.Claim
+	// Extra, when set, are the article's refresh bookkeeping properties
+	// (refresh.ArticleProps), written in the same transaction.
+	Extra map[string]any
 }
 
 func (s *Sink) batch() int {
@@ -202,6 +205,15 @@ func (s *Sink) WriteArticle(ctx context.Context, f ArticleFacts) error {
 				continue
 			}
 			if err := runBatches(ctx, tx, st.name, st.rows, size, st.extra); err != nil {
+				return nil, err
+			}
+		}
+		if f.Extra != nil {
+			res, err := tx.Run(ctx, queries.Get("refresh-article-extra"), map[string]any{"key": a.ID, "props": f.Extra})
+			if err != nil {
+				return nil, fmt.Errorf("refresh-article-extra: %w", err)
+			}
+			if _, err := res.Consume(ctx); err != nil {
 				return nil, err
 			}
 		}
