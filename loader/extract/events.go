@@ -519,6 +519,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		if tm.def.noun && tm.def.typ == tMeet && a.countedNoun(cl, tm) {
 			continue // "their 43rd meeting": a count (a claim), not an event
 		}
+		if a.groupSubordinate(cl, tm) {
+			continue // "for weeks before the leaders arrived": a time frame
+		}
 		kept = append(kept, tm)
 	}
 	if len(kept) == 0 {
@@ -598,7 +601,8 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	// pair and partner expressions
 	pair := a.pairAt(si, last)
 	usedPair := false
-	if a.hasPhrase(cl, pairPhrases, visible) && len(pair) == 2 && len(parts) < 2 {
+	pairVisible := func(t int) bool { return visible(t) && !a.afterGroupSubordinator(cl, t) }
+	if a.hasPhrase(cl, pairPhrases, pairVisible) && len(pair) == 2 && len(parts) < 2 {
 		for _, p := range pair {
 			add(p)
 		}
@@ -908,18 +912,76 @@ func prefixCmp(a, b string) int {
 // "according to X", "selon X").
 func (a *article) isSpeaker(si, t int) bool {
 	s := &a.sents[si]
-	for k := t - 1; k >= s.t0 && k >= t-4; k-- {
+	if a.commentator(si, t) {
+		return true
+	}
+	for k := t - 1; k >= s.t0 && k >= t-9; k-- {
 		n := a.toks[k].norm
 		if speechWords[n] {
 			return true
 		}
-		if a.toks[k].kind == tkPunct && a.toks[k].norm != "," {
+		if a.toks[k].kind == tkPunct && a.toks[k].norm != "," && a.toks[k].p != '\'' && a.toks[k].p != '-' {
 			return false
 		}
 		if a.toks[k].kind == tkWord && !a.toks[k].cap && n != "to" && n != "a" && n != "the" {
-			// "said the minister X": allow lower-case titles
-			if _, ok := roleIndex[n]; !ok && !honorifics[n] {
+			// "said the minister X", "a déclaré son conseiller à la
+			// sécurité nationale, X": allow lower-case titles
+			if _, ok := roleIndex[n]; !ok && !honorifics[n] && !titleFiller[n] {
 				return false
+			}
+		}
+	}
+	return false
+}
+
+// Lower-case words of a speaker's description between a speech verb and
+// the name ("said his national security adviser, X").
+var titleFiller = map[string]bool{
+	"his": true, "her": true, "its": true, "their": true, "son": true, "sa": true, "ses": true, "leur": true,
+	"le": true, "la": true, "l": true, "de": true, "du": true, "des": true, "d": true, "of": true, "for": true,
+	"national": true, "nationale": true, "security": true, "securite": true, "adviser": true, "advisor": true,
+	"conseiller": true, "conseillere": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"porte": true, "parole": true, "chief": true, "chef": true, "diplomatique": true, "diplomatic": true,
+	"top": true, "senior": true, "aide": true, "envoy": true, "envoye": true, "special": true, "speciale": true,
+	"foreign": true, "policy": true, "politique": true, "etrangere": true, "il": true, "t": true,
+}
+
+// Nouns that make a person a commentator, not an actor ("X, an analyst
+// at ...", "l'analyste X", "selon le chercheur X").
+var commentatorNouns = map[string]bool{
+	"analyst": true, "analysts": true, "expert": true, "experts": true, "researcher": true, "scholar": true,
+	"professor": true, "journalist": true, "commentator": true, "economist": true, "historian": true,
+	"fellow": true, "columnist": true, "correspondent": true, "pollster": true,
+	"analyste": true, "experte": true, "chercheur": true, "chercheuse": true, "professeur": true,
+	"professeure": true, "journaliste": true, "politologue": true, "economiste": true, "historien": true,
+	"historienne": true, "specialiste": true, "editorialiste": true, "sinologue": true, "correspondant": true,
+}
+
+// commentator: the person at token t is described as an analyst, an
+// expert, a journalist... right before or after the name.
+func (a *article) commentator(si, t int) bool {
+	s := &a.sents[si]
+	// "analyst Jane Doe", "l'analyste X", "the China expert X"
+	for k := t - 1; k >= s.t0 && k >= t-3; k-- {
+		if commentatorNouns[a.toks[k].norm] {
+			return true
+		}
+		if a.toks[k].kind == tkWord && a.toks[k].cap {
+			break
+		}
+	}
+	// "X, an analyst at ...", "X, analyste à ..."
+	e := t
+	for e < s.t1 && a.toks[e].kind == tkWord && a.toks[e].cap {
+		e++
+	}
+	if e < s.t1 && a.toks[e].norm == "," {
+		for k := e + 1; k < s.t1 && k <= e+5; k++ {
+			if commentatorNouns[a.toks[k].norm] {
+				return true
+			}
+			if a.toks[k].kind == tkPunct {
+				break
 			}
 		}
 	}
@@ -1360,6 +1422,9 @@ func (a *article) locate(si int, cl clause, trigs []trigMatch, visible func(int)
 		if m.t0 > 0 && departure[a.toks[m.t0-1].norm] {
 			continue // "left New Delhi for Hanoi": the point of departure
 		}
+		if (m.kind == kb.KindPlace || m.kind == kb.KindCountry) && a.topicalPlace(si, m) {
+			continue // "the war in Gaza", "la crise au Soudan": a topic, not a venue
+		}
 		switch {
 		case m.kind == kb.KindCountry && m.how == hMetonym && m.place != "" && m.t0 > 1 && (a.toks[m.t0-1].norm == "for" || a.toks[m.t0-1].norm == "pour") && a.departed(si, m.t0):
 			if !phone {
@@ -1422,6 +1487,9 @@ func (a *article) locate(si int, cl clause, trigs []trigMatch, visible func(int)
 				n := a.toks[k].norm
 				if n != "in" && n != "at" && n != "a" && n != "en" {
 					continue
+				}
+				if k > 0 && topicNouns[a.toks[k-1].norm] {
+					continue // "the war in Gaza"
 				}
 				nx := &a.toks[k+1]
 				if nx.kind != tkWord || !nx.cap || sentenceWord[nx.norm] || a.mentionAt(si, k+1) {
@@ -1520,9 +1588,12 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		dr := &a.dates[best]
 		ev.date = a.dateValue(dr, fut, past, last)
 		if dr.m.Anchor == dates.AnchorPrevious && last != nil {
-			// "the next day": the passage goes on with the same people
+			// "the next day": the passage goes on with the same people;
+			// "a week later, X met Y", "three months earlier, X met Y":
+			// another occasion, only a lone person gets company
+			near := dr.m.ShiftMonths == 0 && dr.m.ShiftDays <= 2 && dr.m.ShiftDays >= -2
 			for _, p := range last.parts {
-				if !contains(ev.parts, p) {
+				if !contains(ev.parts, p) && (near || len(ev.parts) < 2) {
 					ev.parts = append(ev.parts, p)
 				}
 			}
@@ -1590,7 +1661,12 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 // the last event, week-like relative ranges to their common prefix.
 func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) string {
 	v := dr.value
-	if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || v == "") {
+	if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || v == "") && dr.m.ShiftMonths != 0 {
+		// "three months earlier", "un an plus tard": from the last event
+		if last != nil && last.date != "" {
+			v = dates.ShiftMonths(last.date, int(dr.m.ShiftMonths), dr.m.ShiftYears)
+		}
+	} else if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || v == "") {
 		if last != nil && dates.PrecisionOf(last.date) == dates.Day {
 			base := last.date
 			if dr.m.ShiftDays > 0 && last.dateEnd != "" {
@@ -1722,4 +1798,67 @@ func (x *Extractor) placeByName(name string) string {
 		}
 	}
 	return x.placeNames[f]
+}
+
+// Nouns whose place is a topic, not a venue ("the war in Gaza", "la guerre
+// en Ukraine", "the Sudan crisis").
+var topicNouns = map[string]bool{
+	"war": true, "wars": true, "conflict": true, "crisis": true, "fighting": true, "violence": true, "situation": true,
+	"ceasefire": true, "truce": true, "invasion": true, "offensive": true, "occupation": true, "famine": true,
+	"guerre": true, "conflit": true, "crise": true, "combats": true, "treve": true,
+	"cessez": true,
+}
+
+var topicPreps = map[string]bool{"in": true, "on": true, "over": true, "of": true, "en": true, "au": true, "aux": true, "a": true, "dans": true, "de": true, "du": true, "d": true}
+
+// topicalPlace: a place mention that names the topic of a noun ("the war
+// in Gaza", "la guerre en Ukraine", "the Gaza war", "the Ukraine crisis").
+func (a *article) topicalPlace(si int, m *mention) bool {
+	s := &a.sents[si]
+	k := m.t0 - 1
+	for k > s.t0 && (a.toks[k].norm == "the" || a.toks[k].norm == "la" || a.toks[k].norm == "l" || a.toks[k].p == '\'') {
+		k--
+	}
+	if k > s.t0 && topicPreps[a.toks[k].norm] && topicNouns[a.toks[k-1].norm] {
+		return true
+	}
+	if m.t1 < s.t1 && topicNouns[a.toks[m.t1].norm] && a.lang != "fr" {
+		return true
+	}
+	return false
+}
+
+var subordinators = map[string]bool{"before": true, "after": true, "until": true, "till": true, "once": true, "avant": true, "apres": true, "jusqu": true}
+var groupNouns = map[string]bool{"leaders": true, "delegates": true, "delegations": true, "guests": true, "participants": true, "heads": true,
+	"dirigeants": true, "delegues": true, "invites": true, "chefs": true}
+
+// groupSubordinate: a trigger in a temporal clause whose subject is an
+// unnamed group ("before the leaders arrived", "avant que les dirigeants
+// n'arrivent"): it dates something else.
+func (a *article) groupSubordinate(cl clause, tm trigMatch) bool {
+	group := false
+	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-6; k-- {
+		n := a.toks[k].norm
+		if groupNouns[n] {
+			group = true
+		}
+		if subordinators[n] {
+			return group
+		}
+		if a.toks[k].kind == tkPunct && n != "'" {
+			return false
+		}
+	}
+	return false
+}
+
+// afterGroupSubordinator: token t is a group noun phrase of a temporal
+// clause ("before the leaders arrived").
+func (a *article) afterGroupSubordinator(cl clause, t int) bool {
+	for k := t - 1; k >= cl.t0 && k >= t-2; k-- {
+		if subordinators[a.toks[k].norm] {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/eventgraph/eventgraph/loader/extract/dates"
 	"sort"
 	"strings"
 
@@ -319,7 +320,7 @@ func (a *article) titleMentions(si int, ms []mention) []mention {
 			if b.kind == kb.KindOrganization && role == roleLeader {
 				r = kb.RoleOrgHead
 			}
-			key := a.holder(r, of, a.pub)
+			key := a.holder(r, of, a.titleDate(si, start, end))
 			if key == "" {
 				continue
 			}
@@ -352,4 +353,33 @@ func wordsFrom(toks []token, t, end, n int) string {
 		c++
 	}
 	return b.String()
+}
+
+// titleDate is the date a title of sentence si (tokens t0..t1) is resolved
+// at: a past date of the same sentence near it ("in December 2013 the
+// Chinese president received him", "en 2008, le président russe"), else
+// the publication date. Period bounds (since, depuis) do not count.
+func (a *article) titleDate(si, t0, t1 int) string {
+	s := &a.sents[si]
+	best, bestD := "", 1<<30
+	for d := s.d0; d < s.d1; d++ {
+		dr := &a.dates[d]
+		if dr.since || dr.value == "" || dr.m.Anchor == dates.AnchorPrevious {
+			continue
+		}
+		if a.pub != "" && prefixCmp(dr.value, a.pub) >= 0 {
+			continue
+		}
+		if a.pub != "" && len(dr.value) >= 7 && dr.value[:7] == a.pub[:7] {
+			continue // this month: the publication date will do
+		}
+		x := tokDist(dr.t0, dr.t1, t0, t1)
+		if x <= 12 && x < bestD {
+			best, bestD = dr.value, x
+		}
+	}
+	if best == "" {
+		return a.pub
+	}
+	return best
 }

@@ -80,7 +80,8 @@ func init() {
 		"trips", "tour", "pilgrimage", "journey", "stopover", "visit to", "trip to", "tour of")
 	add(tVisit, true, false, false, "visited", "visiting", "toured", "traveled to", "travelled to", "travels to", "travel to",
 		"flew to", "flies to", "fly to", "arrived in", "arrives in", "arrive in", "arrived at", "arrived on", "landed in",
-		"went to", "goes to", "headed to", "heads to", "came to", "comes to", "made the trip", "arrived")
+		"went to", "goes to", "headed to", "heads to", "came to", "comes to", "made the trip", "arrived",
+		"is expected in", "are expected in", "is due in", "are due in", "is expected to arrive", "is due to arrive")
 	add(tVisit, false, false, false, "landed", "outing", "arrival", "direction to")
 	add(tHost, true, true, false, "hosted", "hosts", "host", "hosting", "welcomed", "welcomes", "welcome", "welcoming",
 		"received", "receives", "receive", "receiving", "greeted", "greets", "greet", "played host to", "plays host to")
@@ -118,7 +119,8 @@ func init() {
 		"rencontreront", "rencontrent", "s'est entretenu", "s'est entretenue", "se sont entretenus", "s'entretenir",
 		"s'entretiendra", "s'entretiendront", "s'entretient", "se sont vus", "se sont rencontrés", "se verront",
 		"se voient", "se rencontrent", "se rencontreront", "retrouvé", "retrouvés", "se retrouvent", "se retrouveront",
-		"s'étaient rencontrés", "s'étaient vus")
+		"s'étaient rencontrés", "s'étaient vus", "s'était entretenu", "s'était entretenue", "s'étaient entretenus",
+		"avait rencontré", "avaient rencontré", "s'entretiendra avec")
 	add(tMeet, true, false, true, "entretien", "entretiens", "rencontres", "tête-à-tête", "tête à tête", "face-à-face",
 		"poignée de main", "réunion", "sommet bilatéral", "rencontre bilatérale", "entrevue")
 	add(tTalks, true, false, true, "discussions", "pourparlers", "consultations", "échanges", "conversation", "conversations")
@@ -128,7 +130,9 @@ func init() {
 		"déplacement", "tournée", "séjour", "pèlerinage", "sortie à l'étranger", "première sortie", "voyage officiel")
 	add(tVisit, true, false, false, "visité", "visitera", "visiter", "visite", "s'est rendu", "s'est rendue", "se rend",
 		"se rendra", "se rendre", "se rendront", "s'était rendu", "se sont rendus", "est arrivé", "est arrivée",
-		"arrivé à", "arrivée à", "arrive à", "arrivera", "a atterri", "atterri", "en visite", "s'envole", "s'est envolé")
+		"arrivé à", "arrivée à", "arrive à", "arrivera", "a atterri", "atterri", "en visite", "s'envole", "s'est envolé",
+		"est attendu à", "est attendue à", "sont attendus à", "est attendu en", "est attendue en", "est attendu au",
+		"sont attendus en", "doit se rendre", "doivent se rendre")
 	add(tHost, true, true, false, "a reçu", "reçoit", "recevra", "recevoir", "reçu", "a accueilli", "accueille",
 		"accueillera", "accueillir", "accueilli", "attend", "attendait", "a salué")
 	add(tHost, false, false, true, "cérémonie d'accueil", "tapis rouge")
@@ -136,7 +140,7 @@ func init() {
 		"appel téléphonique", "entretien par téléphone", "visioconférence", "entretien en visioconférence")
 	add(tPhone, false, false, true, "appel", "appels")
 	add(tPhone, true, false, false, "par téléphone", "au téléphone", "téléphoné", "s'est entretenu par téléphone",
-		"se sont entretenus par téléphone", "se sont parlé", "s'est entretenu au téléphone")
+		"se sont entretenus par téléphone", "se sont parlé", "s'est entretenu au téléphone", "s'étaient parlé")
 	add(tPhone, true, true, false, "appelé", "a appelé", "appelle")
 	add(tSummit, true, false, true, "sommet", "sommets", "forum", "conférence")
 	add(tCeremony, true, false, true, "cérémonie", "cérémonies", "défilé", "défilé militaire", "commémoration",

@@ -45,7 +45,10 @@
 //     2023..2024). "mid-2019", "early 2019", "fin 2023" → the year.
 //   - Anaphoric expressions ("the next day", "le lendemain", "la veille",
 //     "two days later", "deux jours plus tard", "the same day") have
-//     Anchor == AnchorPrevious and ShiftDays set. Find resolves them against
+//     Anchor == AnchorPrevious and ShiftDays set; "three months earlier",
+//     "trois mois plus tôt", "a year later", "un an plus tard" have
+//     ShiftMonths set (and ShiftYears for years) and resolve to a month
+//     (a year). Find resolves them against
 //     the latest resolved day match of the same text (or explicit day range:
 //     a positive shift then counts from its end), unless a date that cannot
 //     anchor (a month, a year, a week, an unresolved date) came after it in
@@ -172,10 +175,16 @@ type Match struct {
 	Text       string
 	Date       Date
 	Resolved   bool // false when a needed reference (publication or previous date) is missing
-	Anchor     Anchor
-	ShiftDays  int    // for AnchorPrevious: days after (or before, if negative) the previous date
-	Future     *Date  // alternative resolution when the expression may point forward
-	YearLess   string // "--05-16" / "--05": a year-less date found without a reference
+	// ShiftYears, ShiftMonths, for AnchorPrevious: months after (or
+	// before) the previous date ("three months earlier", "un an plus
+	// tard"); the value is then month-precise, or year-precise when
+	// ShiftYears is set. (Packed beside Resolved: no size change.)
+	ShiftYears  bool
+	ShiftMonths int32
+	Anchor      Anchor
+	ShiftDays   int    // for AnchorPrevious: days after (or before, if negative) the previous date
+	Future      *Date  // alternative resolution when the expression may point forward
+	YearLess    string // "--05-16" / "--05": a year-less date found without a reference
 }
 
 // Find returns the date expressions of text, non-overlapping and sorted by
@@ -214,7 +223,12 @@ func Find(text, lang, ref string) []Match {
 			if m.ShiftDays > 0 && PrecisionOf(p.End) == Day {
 				base = p.End
 			}
-			if v := Shift(base, m.ShiftDays); v != "" {
+			if m.ShiftMonths != 0 {
+				if v := ShiftMonths(base, int(m.ShiftMonths), m.ShiftYears); v != "" {
+					m.Date.Value = v
+					m.Resolved = true
+				}
+			} else if v := Shift(base, m.ShiftDays); v != "" {
 				m.Date.Value = v
 				m.Resolved = true
 			}
@@ -338,6 +352,45 @@ func Compatible(a, b string) bool {
 
 // Shift adds days to a "YYYY-MM-DD" value. It returns "" when d is not a
 // valid day-precision date or the result falls outside years 1..9999.
+// ShiftMonths moves an ISO date of month precision or better by k months
+// and returns the month ("2024-05-20", -3 → "2024-02"), or the year when
+// years is set ("2024-05", -24, true → "2022"; a year alone suffices then).
+func ShiftMonths(d string, k int, years bool) string {
+	if k > 1_200_000 || k < -1_200_000 || len(d) < 4 {
+		return ""
+	}
+	y, ok := atoiN(d[:4])
+	if !ok {
+		return ""
+	}
+	if years {
+		if k%12 != 0 {
+			return ""
+		}
+		return fmtYear(y + k/12)
+	}
+	if len(d) < 7 || d[4] != '-' {
+		return ""
+	}
+	m, ok := atoiN(d[5:7])
+	if !ok || m < 1 || m > 12 {
+		return ""
+	}
+	y, m = addMonths(y, m, k)
+	return fmtMonth(y, m)
+}
+
+func atoiN(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, len(s) > 0
+}
+
 func Shift(d string, days int) string {
 	if len(d) != 10 {
 		return ""

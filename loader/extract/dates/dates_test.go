@@ -183,6 +183,8 @@ var cases = []tcase{
 	{"en weeks later", "en", "", "on 1 June 2024; two weeks later", []exp{A("1 June 2024", "2024-06-01"), PREV("two weeks later", 14, "2024-06-15")}},
 	{"fr lendemain", "fr", ref, "Ils se sont vus le 14 mai. Le lendemain ils ont signé. La veille, un dîner.", []exp{P("14 mai", "2024-05-14"), PREV("Le lendemain", 1, "2024-05-15"), PREV("La veille", -1, "2024-05-14")}},
 	{"fr plus tard", "fr", "", "le 2 juin 2024, puis deux jours plus tard et trois jours plus tôt", []exp{A("2 juin 2024", "2024-06-02"), PREV("deux jours plus tard", 2, "2024-06-04"), PREV("trois jours plus tôt", -3, "2024-06-01")}},
+	{"en months earlier", "en", "", "on 20 May 2023; three months earlier; a year later; a week later", []exp{A("20 May 2023", "2023-05-20"), PREV("three months earlier", 0, "2023-02"), PREV("a year later", 0, "2024"), PREV("a week later", 7, "2023-05-27")}},
+	{"fr mois plus tot", "fr", "", "le 23 août 2024 ; six semaines plus tôt ; trois mois plus tôt ; un an plus tard", []exp{A("23 août 2024", "2024-08-23"), PREV("six semaines plus tôt", -42, "2024-07-12"), PREV("trois mois plus tôt", 0, "2024-04"), PREV("un an plus tard", 0, "2025")}},
 	{"fr surlendemain", "fr", "", "le 2 juin 2024. Le surlendemain, l'avant-veille, le même jour, ce jour-là", []exp{A("2 juin 2024", "2024-06-02"), PREV("Le surlendemain", 2, "2024-06-04"), PREV("l'avant-veille", -2, "2024-06-02"), PREV("le même jour", 0, "2024-06-02"), PREV("ce jour-là", 0, "2024-06-02")}},
 	{"anaphoric blocked by coarser date", "en", "", "They met on 8 July 2024. They had last met in September 2023. Two days later, a missile test.",
 		[]exp{A("8 July 2024", "2024-07-08"), A("September 2023", "2023-09"), PREV("Two days later", 2, "")}},

@@ -1167,6 +1167,16 @@ func (sc *scanner) tryCount(i int) (cand, bool) {
 	case uDay:
 	case uWeek:
 		shift *= 7
+	case uMonth, uYear:
+		if shift > 1200 || shift < -1200 {
+			return cand{}, false
+		}
+		c, ok := sc.anaph(i, end, 0)
+		c.m.ShiftMonths = int32(shift)
+		if u == uYear {
+			c.m.ShiftMonths, c.m.ShiftYears = int32(12*shift), true
+		}
+		return c, ok
 	default:
 		return cand{}, false
 	}
