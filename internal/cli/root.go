@@ -94,7 +94,7 @@ func (app *App) rootCmd() *cobra.Command {
 	pf.BoolVarP(&app.quiet, "quiet", "q", false, "no progress output")
 	pf.StringVar(&app.logLevel, "log-level", "", "debug, info, warn or error (config log.level)")
 	app.bindFlag("log.level", pf.Lookup("log-level"))
-	root.AddCommand(app.neo4jCmd(), app.extractCmd(), app.loadCmd(), app.summaryCmd(), app.evalCmd(), app.analyzeCmd(), app.reportCmd(), app.exportCmd(), app.queryCmd(), app.cypherCmd(), app.versionCmd(), app.refreshCmd(), app.serveCmd())
+	root.AddCommand(app.neo4jCmd(), app.extractCmd(), app.loadCmd(), app.summaryCmd(), app.evalCmd(), app.analyzeCmd(), app.ingestCmd(), app.benchCmd(), app.reportCmd(), app.exportCmd(), app.queryCmd(), app.cypherCmd(), app.versionCmd(), app.refreshCmd(), app.serveCmd())
 	return root
 }
 
