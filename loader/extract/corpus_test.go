@@ -35,7 +35,7 @@ func sharedCorpus(name string) string {
 func runCorpus(t testing.TB, x *Extractor, dir string) ([]*Result, []graph.Event) {
 	m, err := eval.LoadManifest(filepath.Join(dir, "manifest.yaml"))
 	if err != nil {
-		t.Skipf("no corpus: %v", err)
+		t.Fatalf("corpus missing (the shared folder must sit beside the repository): %v", err)
 	}
 	var rs []*Result
 	for _, a := range m.Articles {
@@ -89,7 +89,7 @@ func TestCorpora(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(c.dir, "gold.json")); err != nil {
-				t.Skip("no gold")
+				t.Fatal("gold.json missing")
 			}
 			rs, evs := runCorpus(t, x, c.dir)
 			var buf bytes.Buffer

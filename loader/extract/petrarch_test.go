@@ -24,7 +24,7 @@ func TestPetrarch04x(t *testing.T) {
 		}
 	}
 	if path == "" {
-		t.Skip("no PETRARCH records")
+		t.Fatal("no PETRARCH records found in the shared data")
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {

@@ -223,5 +223,5 @@ func (x *ImportCSV) AdminArgs(database string) []string {
 	return []string{"database", "import", "full", database,
 		"--nodes=" + p("actors.csv"), "--nodes=" + p("places.csv"), "--nodes=" + p("events.csv"),
 		"--relationships=" + p("participated_in.csv"), "--relationships=" + p("held_in.csv"), "--relationships=" + p("in.csv"),
-		"--overwrite-destination=true"}
+		"--overwrite-destination=true", "--report-file=" + p("import.report")}
 }

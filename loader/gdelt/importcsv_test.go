@@ -112,6 +112,7 @@ func TestAdminImportMatchesWriter(t *testing.T) {
 	}
 	args := append([]string{"-cp", filepath.Join(srv.DistDir, "lib", "*"), "org.neo4j.cli.AdminTool"}, x.AdminArgs("neo4j")...)
 	cmd := exec.CommandContext(ctx, java, args...)
+	cmd.Dir = inst
 	cmd.Env = append(os.Environ(), "NEO4J_HOME="+inst, "NEO4J_CONF="+filepath.Join(inst, "conf"))
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("neo4j-admin database import: %v\n%s", err, out)

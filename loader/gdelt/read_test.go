@@ -24,7 +24,7 @@ func sharedData(t testing.TB, parts ...string) string {
 	}
 	p := filepath.Join(append([]string{dir}, parts...)...)
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared test data %s not available (set EVENTGRAPH_SHARED_DATA): %v", p, err)
+		t.Fatalf("shared test data %s not available (set EVENTGRAPH_SHARED_DATA): %v", p, err)
 	}
 	return p
 }
