@@ -141,7 +141,7 @@ func New(d neo4j.DriverWithContext, database string, o Options) *Refresher {
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Refresher{Options: o, Driver: d, Database: database, rows: rowBuilder{o.KB}, cache: map[string]cached{}}
+	return &Refresher{Options: o, Driver: d, Database: database, rows: rowBuilder{sink.Rows{KB: o.KB}}, cache: map[string]cached{}}
 }
 
 func (w *Refresher) batch() int {

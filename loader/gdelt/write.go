@@ -23,7 +23,10 @@ import (
 //     lock the same country);
 //  3. events with their PARTICIPATED_IN and HELD_IN relationships
 //     (gdelt-merge-events), partitioned by place; a new event's
-//     relationships are CREATEd, an existing event's MERGEd.
+//     relationships are CREATEd, an existing event's MERGEd. CREATE takes
+//     only shared locks on dense nodes (countries), so the workers share
+//     them without waiting; a deadlock on a sparse actor node is possible
+//     and retried by the driver (Retries counts them).
 //
 // Every statement MERGEs on a constrained key, so writing the same rows
 // again changes nothing, and a batch retried by the driver is harmless.

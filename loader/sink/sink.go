@@ -225,7 +225,29 @@ func (s *Sink) WriteArticle(ctx context.Context, f ArticleFacts) error {
 	return nil
 }
 
+// Rows builds the parameter rows of the write statements from extraction
+// records; load and refresh share it.
+type Rows struct{ KB *kb.KB }
+
+func (s *Sink) rows() Rows { return Rows{KB: s.KB} }
+
 func (s *Sink) personRow(key, name, country string, resolved bool) map[string]any {
+	return s.rows().personRow(key, name, country, resolved)
+}
+
+func (s *Sink) participantRows(events []graph.Event, ents []graph.Entity) []map[string]any {
+	have := map[string]bool{}
+	for _, e := range ents {
+		have[e.Key] = true
+	}
+	return s.rows().Participants(events, have)
+}
+
+func (s *Sink) entityRows(ents []graph.Entity) (persons, places, mentions []map[string]any) {
+	return s.rows().Entities(ents)
+}
+
+func (s Rows) personRow(key, name, country string, resolved bool) map[string]any {
 	offices := []map[string]any{}
 	names := []string{}
 	if e := s.KB.Get(key); e != nil && resolved {
@@ -245,14 +267,10 @@ func (s *Sink) personRow(key, name, country string, resolved bool) map[string]an
 		"names": names, "offices": offices}
 }
 
-// participantRows covers event participants this article does not mention
-// itself (merged in from other articles), so every PARTICIPATED_IN lands
-// whatever order the articles are written in.
-func (s *Sink) participantRows(events []graph.Event, ents []graph.Entity) []map[string]any {
-	have := map[string]bool{}
-	for _, e := range ents {
-		have[e.Key] = true
-	}
+// Participants covers event participants not in have (merged in from
+// other articles), so every PARTICIPATED_IN lands whatever order the
+// articles are written in; it adds the keys it covers to have.
+func (s Rows) Participants(events []graph.Event, have map[string]bool) []map[string]any {
 	var rows []map[string]any
 	for _, ev := range events {
 		for i, key := range ev.ParticipantKeys {
@@ -274,7 +292,8 @@ func (s *Sink) participantRows(events []graph.Event, ents []graph.Entity) []map[
 	return rows
 }
 
-func (s *Sink) entityRows(ents []graph.Entity) (persons, places, mentions []map[string]any) {
+// Entities builds the person, place and mention rows of an article's entities.
+func (s Rows) Entities(ents []graph.Entity) (persons, places, mentions []map[string]any) {
 	for _, e := range ents {
 		switch e.Kind {
 		case graph.KindPerson:
@@ -317,35 +336,9 @@ func eventRows(article string, events []graph.Event, ents []graph.Entity, k *kb.
 			byName[e.Name] = e.Key
 		}
 	}
+	r := Rows{KB: k}
 	for _, ev := range events {
-		keys := ev.ParticipantKeys
-		if len(keys) == 0 {
-			for _, n := range ev.Participants {
-				if key, ok := byName[n]; ok {
-					keys = append(keys, key)
-				}
-			}
-		}
-		countries := []string{}
-		for _, iso := range ev.ParticipantCountries {
-			if c := k.Country(iso); c != nil {
-				countries = append(countries, c.Key)
-			}
-		}
-		var placeKey, orgKey any
-		if ev.PlaceKey != "" {
-			placeKey = ev.PlaceKey
-		}
-		if ev.OrganizationKey != "" {
-			orgKey = ev.OrganizationKey
-		}
-		rows = append(rows, map[string]any{
-			"key": ev.Key, "category": ev.Category, "cameo": ev.Cameo, "date": str(ev.Date), "date_end": str(ev.DateEnd),
-			"status": ev.Status, "confidence": ev.Confidence, "place": str(ev.Place), "country": str(ev.Country),
-			"organization": str(ev.Organization), "participants": nonNil(keys), "participant_names": nonNil(ev.Participants),
-			"countries": countries, "place_key": placeKey, "organization_key": orgKey, "host": ev.Host, "guest": ev.Guest,
-			"source": "extract",
-		})
+		rows = append(rows, r.Event(ev, byName))
 		for _, src := range ev.Sources {
 			if src.Article == article {
 				reports = append(reports, map[string]any{"event": ev.Key, "start": src.Start, "end": src.End, "text": src.Text})
@@ -353,6 +346,44 @@ func eventRows(article string, events []graph.Event, ents []graph.Entity, k *kb.
 		}
 	}
 	return rows, reports
+}
+
+// Event is the merge-events row of one corpus event; byName maps person
+// names to keys for events that carry names only.
+func (s Rows) Event(ev graph.Event, byName map[string]string) map[string]any {
+	keys := ev.ParticipantKeys
+	if len(keys) == 0 {
+		for _, n := range ev.Participants {
+			if key, ok := byName[n]; ok {
+				keys = append(keys, key)
+			}
+		}
+	}
+	countries := []string{}
+	for _, iso := range ev.ParticipantCountries {
+		if c := s.KB.Country(iso); c != nil {
+			countries = append(countries, c.Key)
+		}
+	}
+	var placeKey, orgKey any
+	if ev.PlaceKey != "" {
+		placeKey = ev.PlaceKey
+	}
+	if ev.OrganizationKey != "" {
+		orgKey = ev.OrganizationKey
+	}
+	return map[string]any{
+		"key": ev.Key, "category": ev.Category, "cameo": ev.Cameo, "date": str(ev.Date), "date_end": str(ev.DateEnd),
+		"status": ev.Status, "confidence": ev.Confidence, "place": str(ev.Place), "country": str(ev.Country),
+		"organization": str(ev.Organization), "participants": nonNil(keys), "participant_names": nonNil(ev.Participants),
+		"countries": countries, "place_key": placeKey, "organization_key": orgKey, "host": ev.Host, "guest": ev.Guest,
+		"source": "extract",
+	}
+}
+
+// ClaimRows builds the claim rows of an article.
+func ClaimRows(article string, claims []graph.Claim, ents []graph.Entity) []map[string]any {
+	return claimRows(article, claims, ents)
 }
 
 func claimRows(article string, claims []graph.Claim, ents []graph.Entity) []map[string]any {
