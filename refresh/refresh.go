@@ -64,7 +64,9 @@ type Summary struct {
 	// AffectedMonths are the months (YYYY-MM) of events added, removed or
 	// rewritten: the windows whose metrics need recomputing.
 	AffectedMonths []string `json:"affected_months"`
-	Seconds        float64  `json:"seconds"`
+	// GDELT is the outcome of the GDELT update lists read by this run.
+	GDELT   *GDELTSummary `json:"gdelt,omitempty"`
+	Seconds float64       `json:"seconds"`
 	// ListSeconds: listing and classifying (grows with the corpus: a stat
 	// and a remembered state per item); WriteSeconds: reading, extracting
 	// and writing new and changed articles (grows with them).

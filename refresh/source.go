@@ -136,26 +136,6 @@ func (d *Dir) List(ctx context.Context) ([]Item, []Problem, error) {
 	return items, problems, nil
 }
 
-// UpdateList is a GDELT-style update list: a lastupdate.txt naming the
-// newest export files. Only the interface exists here: the GDELT reader is
-// being written in loader/gdelt, and GDELT rows are events, not articles,
-// so they will go through that package's own idempotent writer rather than
-// the article pipeline. List reports that it is not implemented.
-type UpdateList struct {
-	URL string
-}
-
-// ErrNotImplemented is returned by sources that exist only as interfaces.
-var ErrNotImplemented = errors.New("not implemented yet")
-
-// Name implements Source.
-func (u *UpdateList) Name() string { return "gdelt:" + u.URL }
-
-// List implements Source.
-func (u *UpdateList) List(ctx context.Context) ([]Item, []Problem, error) {
-	return nil, nil, fmt.Errorf("GDELT update list %s: %w (loader/gdelt is being written; use `eventgraph gdelt` when it lands)", u.URL, ErrNotImplemented)
-}
-
 // PermanentError marks an input problem that will not go away by itself
 // (malformed content): the input is skipped until its content changes.
 type PermanentError struct{ Err error }

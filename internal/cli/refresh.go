@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/eventgraph/eventgraph/loader/extract"
+	"github.com/eventgraph/eventgraph/loader/gdelt"
 	"github.com/eventgraph/eventgraph/loader/kb"
 	"github.com/eventgraph/eventgraph/refresh"
 	"github.com/spf13/cobra"
@@ -56,7 +57,7 @@ func (app *App) addRefreshFlags(cmd *cobra.Command, o *refreshOptions) {
 	f := cmd.Flags()
 	f.StringArrayVar(&o.sources, "source", nil, "directory of articles (with its manifest.yaml when present); repeatable")
 	f.StringArrayVar(&o.feeds, "feed", nil, "RSS 2.0 or Atom feed URL whose items link to article pages; repeatable")
-	f.StringArrayVar(&o.gdelt, "gdelt", nil, "GDELT-style lastupdate.txt URL (interface only: not implemented yet)")
+	f.StringArrayVar(&o.gdelt, "gdelt", nil, "GDELT update list URL (lastupdate.txt): ingests each new event export it names; repeatable")
 	f.StringVar(&o.kbDir, "kb", "", "folder of YAML files that add to or override the knowledge base (config extract.kb_overlay)")
 	f.IntVar(&o.workers, "workers", 0, "parallel extraction workers (default: number of CPUs)")
 	f.IntVar(&o.batch, "batch", 1, "articles per transaction (1: one transaction per article; larger speeds up bulk loads)")
@@ -143,10 +144,7 @@ func (o *refreshOptions) sourceList(maxBytes int64) ([]refresh.Source, error) {
 	for _, u := range o.feeds {
 		out = append(out, &refresh.Feed{URL: u, Fetcher: o.fetcher})
 	}
-	for _, u := range o.gdelt {
-		out = append(out, &refresh.UpdateList{URL: u})
-	}
-	return out, nil
+	return out, nil // GDELT update lists are read after the articles (refreshOnce)
 }
 
 func (app *App) lockPath(o *refreshOptions) (string, error) {
@@ -199,7 +197,26 @@ func (app *App) refreshOnce(o *refreshOptions) func(ctx context.Context) (*refre
 		if n, err := strconv.Atoi(app.Getenv("EVENTGRAPH_TEST_PAUSE_AFTER_ARTICLES")); err == nil && n > 0 {
 			opts.PauseAfter, opts.PauseFor = n, 10*time.Minute
 		}
-		return refresh.New(conn.Driver, conn.Database, opts).Run(ctx)
+		sum, err := refresh.New(conn.Driver, conn.Database, opts).Run(ctx)
+		if err != nil || len(o.gdelt) == 0 {
+			return sum, err
+		}
+		w := &gdelt.Writer{Driver: conn.Driver, Database: conn.Database, BatchSize: c.Neo4j.BatchSize, KB: o.kb}
+		g := &refresh.GDELTSummary{}
+		for _, u := range o.gdelt {
+			gs, gerr := refresh.IngestUpdateList(ctx, conn.Driver, conn.Database, u, o.fetcher, w, gdelt.Options{KB: o.kb})
+			g.Files, g.Skipped, g.Events, g.RowsBad = g.Files+gs.Files, g.Skipped+gs.Skipped, g.Events+gs.Events, g.RowsBad+gs.RowsBad
+			g.Failures = append(g.Failures, gs.Failures...)
+			if gerr != nil {
+				g.Failures = append(g.Failures, gerr.Error())
+			}
+		}
+		sum.GDELT = g
+		if len(g.Failures) > 0 && sum.Status == "ok" {
+			sum.Status = "partial"
+			sum.Failed += len(g.Failures)
+		}
+		return sum, nil
 	}
 }
 
@@ -212,6 +229,12 @@ func (app *App) printRefresh(s *refresh.Summary, format string) error {
 		s.Status, s.New, s.Changed, s.Unchanged, s.Failed, s.SkippedFailed, s.Duplicates, s.EventsAdded, s.EventsRemoved, s.Seconds)
 	for _, f := range s.Failures {
 		fmt.Fprintf(app.Out, "  failed: %s: %s\n", f.Source, f.Reason)
+	}
+	if g := s.GDELT; g != nil {
+		fmt.Fprintf(app.Out, "GDELT: %d export files ingested (%d already seen), %d events, %d rows failed\n", g.Files, g.Skipped, g.Events, g.RowsBad)
+		for _, f := range g.Failures {
+			fmt.Fprintf(app.Out, "  failed: %s\n", f)
+		}
 	}
 	return nil
 }
