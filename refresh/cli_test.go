@@ -105,7 +105,7 @@ func graphCounts(t *testing.T, d neo4j.DriverWithContext) (int64, int64) {
 	s := snap(t, d)
 	var n, r int64
 	res, err := neo4j.ExecuteQuery(context.Background(), d,
-		"MATCH (x) WHERE NOT x:RefreshRun AND NOT x:RefreshSource AND NOT x:RefreshMeta RETURN count(x) AS n", nil, neo4j.EagerResultTransformer)
+		"MATCH (x) WHERE NOT x:RefreshRun AND NOT x:RefreshSource AND NOT x:RefreshMeta AND NOT x:AnalysisRun RETURN count(x) AS n", nil, neo4j.EagerResultTransformer)
 	if err != nil {
 		t.Fatal(err)
 	}

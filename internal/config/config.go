@@ -125,7 +125,7 @@ var Defaults = map[string]any{
 	"refresh.feeds":           []string{},
 	"refresh.analyze":         true,
 	"refresh.report":          "",
-	"refresh.schedule":        "@every 15m",
+	"refresh.schedule":        "",
 	"refresh.listen":          "127.0.0.1:9464",
 	"log.level":               "info",
 }
