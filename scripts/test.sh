@@ -23,7 +23,7 @@ eval "$exports"
 
 echo "== go test"
 # -p 1: packages share the one database, so they take turns.
-go test -p 1 -count=1 -v ./... >"$log" 2>&1
+go test -p 1 -count=1 -timeout 30m -v ./... >"$log" 2>&1
 status=$?
 grep -E '^(ok|FAIL|---|panic:|neo4jtest:)|^\s+--- FAIL|_test\.go:[0-9]+:' "$log" | grep -v -- '--- PASS' | grep -v -- '--- SKIP' || true
 passed=$(grep -cE '^\s*--- PASS' "$log")
