@@ -8,6 +8,7 @@ import (
 
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/loader/extract"
+	"github.com/eventgraph/eventgraph/loader/sink"
 	"github.com/eventgraph/eventgraph/queries"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -604,8 +605,7 @@ func (w *Refresher) apply(ctx context.Context, tx neo4j.ManagedTransaction, unit
 	byName := map[string]string{}
 	for _, u := range adds {
 		a := u.res.Article
-		art := map[string]any{"key": a.ID, "path": a.Path, "title": a.Title, "published": a.Published,
-			"language": a.Language, "outlet": a.Outlet, "url": a.URL, "hash": a.Hash, "bytes": a.Bytes}
+		art := sink.ArticleRow(a)
 		persons, places, mentions := w.rows.entityRows(u.res.Entities)
 		claims := claimRows(a.ID, u.res.Claims, u.res.Entities)
 		for _, e := range u.res.Entities {
@@ -614,7 +614,7 @@ func (w *Refresher) apply(ctx context.Context, tx neo4j.ManagedTransaction, unit
 				byName[e.Name] = e.Key
 			}
 		}
-		blob, err := encodeResult(u.res)
+		props, err := ArticleProps(u.res, u.item.ID, u.item.Size, u.item.MTime)
 		if err != nil {
 			return nil, err
 		}
@@ -637,9 +637,7 @@ func (w *Refresher) apply(ctx context.Context, tx neo4j.ManagedTransaction, unit
 				return nil, err
 			}
 		}
-		if _, err := runQuery(ctx, tx, "refresh-article-extra", map[string]any{"key": a.ID, "props": map[string]any{
-			"source_id": u.item.ID, "size": u.item.Size, "mtime": u.item.MTime, "extraction": blob,
-			"extraction_format": extractionFormat, "undated_parts": undatedParts(u.res)}}); err != nil {
+		if _, err := runQuery(ctx, tx, "refresh-article-extra", map[string]any{"key": a.ID, "props": props}); err != nil {
 			return nil, err
 		}
 	}

@@ -177,8 +177,7 @@ func flatNames(e *kb.Entry) []string {
 // them or none.
 func (s *Sink) WriteArticle(ctx context.Context, f ArticleFacts) error {
 	a := f.Article
-	art := map[string]any{"key": a.ID, "path": a.Path, "title": a.Title, "published": a.Published,
-		"language": a.Language, "outlet": a.Outlet, "url": a.URL, "hash": a.Hash, "bytes": a.Bytes}
+	art := ArticleRow(a)
 	persons, places, mentions := s.entityRows(f.Entities)
 	persons = append(persons, s.participantRows(f.Events, f.Entities)...)
 	events, reports := eventRows(a.ID, f.Events, f.Entities, s.KB)
@@ -223,6 +222,12 @@ func (s *Sink) WriteArticle(ctx context.Context, f ArticleFacts) error {
 		return fmt.Errorf("write article %s (%s): %w", a.Path, a.ID, err)
 	}
 	return nil
+}
+
+// ArticleRow is the merge-article row of an article.
+func ArticleRow(a graph.Article) map[string]any {
+	return map[string]any{"key": a.ID, "path": a.Path, "title": a.Title, "published": a.Published,
+		"language": a.Language, "outlet": a.Outlet, "url": a.URL, "hash": a.Hash, "bytes": a.Bytes}
 }
 
 // Rows builds the parameter rows of the write statements from extraction
