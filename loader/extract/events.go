@@ -38,6 +38,7 @@ type localEvent struct {
 	sent     int // sentence index of the first source
 	duration int // days of a visit ("two-day state visit")
 	fromPair bool
+	pending  bool // a dated summit whose attendees come in the next sentences
 	article  string
 	pub      string
 
@@ -232,13 +233,86 @@ func (a *article) findEvents() {
 			ev := a.buildEvent(si, g.cl, asides, g.trigs, owner, gi, last)
 			if ev != nil {
 				cands = append(cands, ev)
-				if ev.date != "" || last == nil {
+				if !ev.pending && (ev.date != "" || last == nil) {
 					last = ev
 				}
 			}
 		}
 	}
+	cands = a.attachRosters(cands)
 	a.evs = mergeLocal(cands)
+}
+
+// rosterCues mark a sentence listing who attended a summit ("sat around
+// the table", "y participaient", "il était coprésidé par").
+var rosterCues = [][]string{
+	{"around", "the", "table"}, {"at", "the", "table"}, {"attended"}, {"took", "part"}, {"were", "present"}, {"was", "present"},
+	{"co", "chaired"}, {"chaired"}, {"among", "the", "leaders"}, {"among", "those"}, {"attendees"}, {"were", "among"},
+	{"autour", "de", "la", "table"}, {"figuraient"}, {"participaient"}, {"participait"}, {"ont", "participe"},
+	{"a", "participe"}, {"etaient", "presents"}, {"etait", "present"}, {"copreside"}, {"copresidee"}, {"preside", "par"},
+	{"presidee", "par"}, {"parmi", "les", "dirigeants"}, {"parmi", "les", "participants"}, {"aux", "cotes", "de"},
+	{"sat", "around"}, {"guests"}, {"invites"},
+}
+
+// attachRosters adds the people of a roster sentence to the summit of
+// the three sentences before it, and drops summits left without anyone.
+func (a *article) attachRosters(cands []*localEvent) []*localEvent {
+	var summits []*localEvent
+	rosters := map[int]bool{}
+	for _, ev := range cands {
+		if ev.has(tSummit) && ev.date != "" {
+			summits = append(summits, ev)
+		}
+	}
+	if len(summits) > 0 {
+		for si := range a.sents {
+			s := &a.sents[si]
+			if s.kind != text.Body || !a.hasPhrase(clause{s.t0, s.t1}, rosterCues, func(int) bool { return true }) {
+				continue
+			}
+			var target *localEvent
+			for _, ev := range summits {
+				if ev.sent < si && ev.sent >= si-5 && (target == nil || ev.sent >= target.sent) {
+					target = ev
+				}
+			}
+			if target == nil || a.datedOther(si, target) {
+				continue
+			}
+			for i := s.m0; i < s.m1; i++ {
+				m := &a.ments[i]
+				if m.kind == kb.KindPerson && m.key != "" && !a.isSpeaker(si, m.t0) && !contains(target.parts, m.key) {
+					target.parts = append(target.parts, m.key)
+				}
+			}
+			rosters[si] = true
+		}
+	}
+	out := cands[:0]
+	for _, ev := range cands {
+		// the roster itself ("for his last G20 summit") is no new event
+		if len(ev.parts) > 0 && !(rosters[ev.sent] && ev.dateHow != dSentence) {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// datedOther: sentence si has an event of its own with a date other than
+// ev's.
+func (a *article) datedOther(si int, ev *localEvent) bool {
+	s := &a.sents[si]
+	for d := s.d0; d < s.d1; d++ {
+		v := a.dateValue(&a.dates[d], false, true, ev)
+		if v == "" || a.dates[d].since || strings.HasPrefix(v, ev.date) || strings.HasPrefix(ev.date, v) {
+			continue
+		}
+		if ev.dateEnd != "" && len(v) == len(ev.date) && v >= ev.date && v <= ev.dateEnd || withinDays(ev.date, v, 3) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // clauses cuts sentence si at semicolons, contrastive conjunctions
@@ -287,6 +361,16 @@ func (a *article) clauses(si int) ([]clause, []clause) {
 					}
 					if a.toks[q].kind == tkPunct {
 						break
+					}
+				}
+				// ", and in April he was received by ...": two coordinated
+				// clauses, each with its own event, keep their own actors
+				if k+1 < s.t1 && k > start {
+					n := a.toks[k+1].norm
+					if (n == "and" || n == "et" || n == "then" || n == "puis") &&
+						len(findTriggers(a.toks, start, k, a.lang)) > 0 && len(findTriggers(a.toks, k+2, s.t1, a.lang)) > 0 {
+						cut(k + 1)
+						continue
 					}
 				}
 				if k+1 < s.t1 {
@@ -394,6 +478,9 @@ func (a *article) negated(cl clause, tm trigMatch) bool {
 			if n == "no" && k+1 < len(a.toks) && a.toks[k+1].p == '.' {
 				continue
 			}
+			if (n == "ne" || n == "n") && a.lang == "fr" && a.restrictive(cl, tm) {
+				continue // "ne s'étaient rencontrés qu'une fois": only, not never
+			}
 			return true
 		}
 		if a.toks[k].kind == tkPunct && a.toks[k].norm != "'" && a.toks[k].norm != "’" {
@@ -402,6 +489,20 @@ func (a *article) negated(cl clause, tm trigMatch) bool {
 	}
 	for k := tm.t1; k < cl.t1 && k < tm.t1+2; k++ {
 		if a.toks[k].norm == "pas" || a.toks[k].norm == "jamais" {
+			return true
+		}
+	}
+	return false
+}
+
+// restrictive: the French "ne ... que" (only) after a trigger, with no
+// "pas", "jamais" or "plus" in between.
+func (a *article) restrictive(cl clause, tm trigMatch) bool {
+	for k := tm.t1; k < cl.t1 && k < tm.t1+4; k++ {
+		switch a.toks[k].norm {
+		case "pas", "jamais", "plus", "point", "aucun", "aucune", "rien":
+			return false
+		case "qu", "que":
 			return true
 		}
 	}
@@ -466,12 +567,34 @@ func (a *article) pastClause(cl clause) bool {
 				return true
 			}
 		}
+		if a.lang == "fr" && (n == "est" || n == "sont" || n == "etait" || n == "etaient") && k+1 < cl.t1 && a.frParticiple(k) {
+			return true
+		}
 		if a.lang == "fr" && (n == "a" || n == "ont" || n == "avait" || n == "avaient") && k+1 < cl.t1 &&
 			a.doc.Text[a.toks[k].s:a.toks[k].e] == n {
 			nx := a.toks[k+1].norm
 			if strings.HasSuffix(nx, "e") || strings.HasSuffix(nx, "i") || strings.HasSuffix(nx, "u") || strings.HasSuffix(nx, "is") || strings.HasSuffix(nx, "it") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// frParticiple: the être auxiliary at token k forms a passé composé:
+// reflexive ("s'est ouvert", "se sont vus") or followed by a participle
+// ("est arrivé", "sont venus").
+func (a *article) frParticiple(k int) bool {
+	if k >= 2 && a.toks[k-1].norm == "'" && a.toks[k-2].norm == "s" || k >= 1 && (a.toks[k-1].norm == "se" || a.toks[k-1].norm == "s") {
+		return true
+	}
+	if k+1 >= len(a.toks) {
+		return false
+	}
+	raw := strings.ToLower(a.doc.Text[a.toks[k+1].s:a.toks[k+1].e])
+	for _, suf := range []string{"é", "ée", "és", "ées", "venu", "venue", "venus", "parti", "partie", "partis", "allé", "revenu"} {
+		if strings.HasSuffix(raw, suf) {
+			return true
 		}
 	}
 	return false
@@ -486,6 +609,15 @@ func (a *article) pastTense(cl clause, tm trigMatch) bool {
 	switch w {
 	case "met", "held", "flew", "went", "came", "took", "spoke", "made", "had", "sat", "shook", "rang", "told", "got", "landed":
 		return true
+	}
+	if a.lang == "fr" {
+		// a passé composé inside the trigger: "se sont parlé", "s'est entretenu"
+		for k := tm.t0; k < tm.t1; k++ {
+			switch a.toks[k].norm {
+			case "sont", "est", "etait", "etaient", "avait", "avaient", "ont":
+				return true
+			}
+		}
 	}
 	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-3; k-- {
 		switch a.toks[k].norm {
@@ -673,7 +805,12 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		}
 	}
 	if len(parts) == 0 {
-		return nil
+		if !ev.has(tSummit) {
+			return nil
+		}
+		// "The sixth EU-AU summit opened on Thursday in Brussels": the
+		// attendees may follow ("It was co-chaired by ...")
+		ev.pending = true
 	}
 	ev.parts = parts
 	ev.fromPair = usedPair
@@ -698,6 +835,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	a.dateEvent(si, cl, kept, owner, gid, fut, past, last, ev, visible)
 	// weak triggers need a date and two people
 	if !ev.strong && (ev.date == "" || len(ev.parts) < 2) {
+		return nil
+	}
+	if ev.pending && ev.date == "" {
 		return nil
 	}
 	// status
@@ -1604,6 +1744,9 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		if dr.end != "" && !dr.relative && dates.PrecisionOf(dr.end) == dates.Day && ev.date == dr.value {
 			ev.dateEnd = dr.end
 		}
+		if ev.dateEnd == "" {
+			ev.dateEnd = a.rangeEnd(si, best, ev.date, fut, past, last)
+		}
 		ev.dateHow = dSentence
 		return
 	}
@@ -1655,6 +1798,43 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		}
 		ev.dateHow = dLead
 	}
+}
+
+// rangeEnd: the end of a range of days written as two expressions
+// ("from Friday to Sunday", "du jeudi au samedi", "s'est ouvert jeudi et
+// s'est achevé vendredi"): a later day of the same fortnight, joined to
+// the start by a range word or introduced by a verb of ending.
+func (a *article) rangeEnd(si, d0 int, start string, fut, past bool, last *localEvent) string {
+	s := &a.sents[si]
+	if len(start) != 10 {
+		return ""
+	}
+	first := &a.dates[d0]
+	for d := s.d0; d < s.d1; d++ {
+		dr := &a.dates[d]
+		if d == d0 {
+			continue
+		}
+		v := a.dateValue(dr, fut, past, last)
+		if len(v) != 10 || v <= start || !withinDays(start, v, 14) || dr.since {
+			continue
+		}
+		joined := false
+		if k := first.t1; k < dr.t0 && dr.t0-k <= 2 && d > d0 {
+			switch a.toks[k].norm {
+			case "to", "until", "through", "till", "au", "jusqu", "-", "–", "and", "et":
+				joined = true
+				if (a.toks[k].norm == "and" || a.toks[k].norm == "et") && first.t0 > 0 {
+					p := a.toks[first.t0-1].norm
+					joined = p == "between" || p == "entre"
+				}
+			}
+		}
+		if joined || a.endVerbBefore(si, dr.t0) {
+			return v
+		}
+	}
+	return ""
 }
 
 // dateValue resolves a date reference for an event: anaphoric ones against
