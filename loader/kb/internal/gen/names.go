@@ -253,6 +253,9 @@ func parsePrincipal(text string) (principal, bool) {
 		if titleVocab[strings.ToLower(strings.Trim(t, ","))] || strings.HasSuffix(t, ",") || !startsUpper(t) && !lowerParticles[t] && !arabic || first-start >= 5 {
 			break
 		}
+		if start >= 2 && (toks[start-2] == "of" || toks[start-2] == "the") {
+			break // "President of the Government of Spain Pedro SANCHEZ": Spain is the title's
+		}
 		start--
 	}
 	end := first + 1

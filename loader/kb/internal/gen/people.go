@@ -761,6 +761,18 @@ func (ps *people) entries() []kb.Entry {
 // capitals ("Bola Tinubu" for "Bola Ahmed Adekunle TINUBU").
 func (p *person) commonName() string {
 	canon := p.canon
+	if familyFirst[p.country] {
+		// "Vo Van Thuong", "Pham Minh Chinh": the family name comes first
+		// and the middle name belongs to the given name; the press keeps
+		// all three, so the longest source form wins
+		best := canon
+		for _, n := range sortedStrings(p.names["en"]) {
+			if !p.genShort[n] && !badVariantRE.MatchString(n) && isASCIIName(n) && len(foldTokens(n)) > len(foldTokens(best)) && len(foldTokens(n)) <= 4 {
+				best = n
+			}
+		}
+		return best
+	}
 	ref := foldTokens(canon)
 	if p.genShort[canon] {
 		// compare with the full forms this short one was derived from
@@ -803,6 +815,20 @@ func (p *person) commonName() string {
 		}
 	}
 	return best
+}
+
+// familyFirst: countries whose names put the family name first and whose
+// leaders are known by their whole name.
+var familyFirst = map[string]bool{"VNM": true}
+
+// isASCIIName: a name without diacritics (the English press form).
+func isASCIIName(n string) bool {
+	for _, r := range n {
+		if r > 127 {
+			return false
+		}
+	}
+	return true
 }
 
 func sortedStrings(xs []string) []string {
