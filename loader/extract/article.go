@@ -37,11 +37,13 @@ type dateRef struct {
 
 // article is the working state of one extraction.
 type article struct {
-	x    *Extractor
-	doc  *text.Doc
-	lang string
-	pub  string
-	id   string
+	narr     *localEvent // the last event of the story's own time line (not a flashback)
+	lastPair *localEvent // the last dated event of two people
+	x        *Extractor
+	doc      *text.Doc
+	lang     string
+	pub      string
+	id       string
 
 	toks  []token
 	sents []sentence

@@ -20,27 +20,28 @@ const (
 
 // localEvent is an event of one article (before and after local merging).
 type localEvent struct {
-	types    uint32 // bit per trigType
-	typ      trigType
-	strong   bool
-	date     string
-	dateEnd  string
-	dateHow  int
-	place    string // place key
-	country  string // ISO3 of the place (or of the visited country)
-	org      string // organization key
-	parts    []string
-	host     string
-	guest    string
-	status   string
-	conf     float64
-	srcs     []srcRef
-	sent     int // sentence index of the first source
-	duration int // days of a visit ("two-day state visit")
-	fromPair bool
-	pending  bool // a dated summit whose attendees come in the next sentences
-	article  string
-	pub      string
+	types     uint32 // bit per trigType
+	typ       trigType
+	strong    bool
+	date      string
+	dateEnd   string
+	dateHow   int
+	place     string // place key
+	country   string // ISO3 of the place (or of the visited country)
+	org       string // organization key
+	parts     []string
+	host      string
+	guest     string
+	status    string
+	conf      float64
+	srcs      []srcRef
+	sent      int // sentence index of the first source
+	duration  int // days of a visit ("two-day state visit")
+	fromPair  bool
+	pending   bool // a dated summit whose attendees come in the next sentences
+	anaphoric bool // dated from another event ("six weeks earlier"): a flashback
+	article   string
+	pub       string
 
 	// display names, filled for output
 	names      map[string]string // person key -> name
@@ -235,6 +236,12 @@ func (a *article) findEvents() {
 				cands = append(cands, ev)
 				if !ev.pending && (ev.date != "" || last == nil) {
 					last = ev
+				}
+				if !ev.pending && !ev.anaphoric && len(ev.date) == 10 {
+					a.narr = ev
+				}
+				if len(ev.parts) == 2 && ev.date != "" {
+					a.lastPair = ev
 				}
 			}
 		}
@@ -1444,12 +1451,29 @@ func (a *article) pairAt(si int, last *localEvent) []string {
 	cnt := a.personCounts()
 	if last != nil && len(last.parts) >= 2 && si-last.sent <= 12 {
 		if len(last.parts) == 2 {
+			// a passing pair (someone named once) gives way to the
+			// article's main pair
+			if (cnt[last.parts[0]] <= 1 || cnt[last.parts[1]] <= 1) && last.status == graph.StatusPlanned {
+				if g := a.mainPair(cnt); g != nil {
+					return g
+				}
+			}
 			return last.parts
+		}
+		// "the two presidents" after a call with five leaders: the last
+		// pair of the story
+		if a.lastPair != nil && si-a.lastPair.sent <= 12 {
+			return a.lastPair.parts
 		}
 		ps := append([]string(nil), last.parts...)
 		sort.SliceStable(ps, func(i, j int) bool { return cnt[ps[i]] > cnt[ps[j]] })
 		return ps[:2]
 	}
+	return a.mainPair(cnt)
+}
+
+// mainPair: the two people the article is about, when they stand out.
+func (a *article) mainPair(cnt map[string]int) []string {
 	type kv struct {
 		k string
 		n int
@@ -1732,8 +1756,10 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 			// "a week later, X met Y", "three months earlier, X met Y":
 			// another occasion, only a lone person gets company
 			near := dr.m.ShiftMonths == 0 && dr.m.ShiftDays <= 2 && dr.m.ShiftDays >= -2
+			ev.anaphoric = !near
+			few := len(ev.parts) < 2
 			for _, p := range last.parts {
-				if !contains(ev.parts, p) && (near || len(ev.parts) < 2) {
+				if !contains(ev.parts, p) && (near && few || len(ev.parts) < 2) {
 					ev.parts = append(ev.parts, p)
 				}
 			}
@@ -1847,12 +1873,20 @@ func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) strin
 			v = dates.ShiftMonths(last.date, int(dr.m.ShiftMonths), dr.m.ShiftYears)
 		}
 	} else if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || v == "") {
+		if last != nil && last.anaphoric && a.narr != nil && dr.m.ShiftDays >= -7 && dr.m.ShiftDays <= 7 {
+			// "la veille" after a flashback ("six weeks earlier, ..."):
+			// the day before the story's own event
+			last = a.narr
+		}
 		if last != nil && dates.PrecisionOf(last.date) == dates.Day {
 			base := last.date
 			if dr.m.ShiftDays > 0 && last.dateEnd != "" {
 				base = last.dateEnd
 			}
 			v = dates.Shift(base, dr.m.ShiftDays)
+			if dr.m.ShiftDays <= -14 || dr.m.ShiftDays >= 14 {
+				v = v[:7] // "six weeks earlier": a month, not a day
+			}
 		}
 	}
 	// "On Wednesday" in a present-tense sentence published on a Tuesday:

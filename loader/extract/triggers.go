@@ -141,7 +141,8 @@ func init() {
 	add(tPhone, false, false, true, "appel", "appels")
 	add(tPhone, true, false, false, "par téléphone", "au téléphone", "téléphoné", "s'est entretenu par téléphone",
 		"se sont entretenus par téléphone", "se sont parlé", "s'est entretenu au téléphone", "s'étaient parlé")
-	add(tPhone, true, true, false, "appelé", "a appelé", "appelle")
+	add(tPhone, true, true, false, "appelé", "a appelé", "appelle", "appeler", "appellera", "appelleront", "téléphonera",
+		"téléphoner", "s'entretiendra par téléphone", "s'entretenir par téléphone")
 	add(tSummit, true, false, true, "sommet", "sommets", "forum", "conférence")
 	add(tCeremony, true, false, true, "cérémonie", "cérémonies", "défilé", "défilé militaire", "commémoration",
 		"commémorations", "funérailles", "obsèques", "investiture", "célébrations", "parade")
@@ -178,6 +179,13 @@ type trigMatch struct {
 
 // findTriggers returns the triggers of toks[t0:t1], longest first at each
 // position, without overlaps.
+// innerAdverbs may sit inside a multi-word trigger.
+var innerAdverbs = map[string]bool{
+	"deja": true, "longuement": true, "brievement": true, "egalement": true, "aussi": true, "ensuite": true,
+	"finalement": true, "enfin": true, "encore": true, "notamment": true, "already": true, "also": true, "briefly": true,
+	"then": true, "later": true, "again": true, "finally": true, "recently": true, "longtemps": true,
+}
+
 func findTriggers(toks []token, t0, t1 int, lang string) []trigMatch {
 	var out []trigMatch
 	for k := t0; k < t1; k++ {
@@ -194,6 +202,10 @@ func findTriggers(toks []token, t0, t1 int, lang string) []trigMatch {
 			for wi, w := range d.words {
 				if wi > 0 {
 					for q < t1 && toks[q].kind == tkPunct && (toks[q].p == '\'' || toks[q].p == '-' || toks[q].p == '.') {
+						q++
+					}
+					// "s'étaient déjà entretenus", "had already met with"
+					if q+1 < t1 && innerAdverbs[toks[q].norm] && toks[q].norm != w {
 						q++
 					}
 				}
