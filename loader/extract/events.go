@@ -757,7 +757,10 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	if len(parts) < 2 && len(pair) == 2 {
 		// "they met", "ils se sont vus"
 		for _, tm := range kept {
-			for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-4; k-- {
+			for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-10; k-- {
+				if a.toks[k].kind == tkPunct {
+					break
+				}
 				if n := a.toks[k].norm; n == "they" || n == "ils" || n == "elles" {
 					for _, p := range pair {
 						add(p)
@@ -769,7 +772,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	}
 	// "he", "his", "him", "il", "elle": the person the passage is about
 	if len(parts) < 2 && a.hasPronoun(cl, kept, visible, len(parts)) {
-		if f := a.focusPerson(si, parts); f != "" {
+		if f := a.clauseSubject(si, cl, parts); f != "" {
+			add(f) // "Biden toured China in 2011, and in 2013 Xi received him"
+		} else if f := a.focusPerson(si, parts); f != "" {
 			add(f)
 		}
 	}
@@ -1312,9 +1317,33 @@ func (a *article) hasPronoun(cl clause, trigs []trigMatch, visible func(int) boo
 			if pronouns[n] && k < tm.t0 || weakPronouns[n] && nparts == 0 {
 				return true
 			}
+			// "the Chinese president received him": the guest
+			if tm.def.typ == tHost && k == tm.t1 && (n == "him" || n == "her") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// clauseSubject: the first person named in an earlier clause of sentence
+// si, when that clause opens the sentence ("As vice president, Biden
+// toured China ..., and ... received him").
+func (a *article) clauseSubject(si int, cl clause, exclude []string) string {
+	s := &a.sents[si]
+	if cl.t0 <= s.t0 {
+		return ""
+	}
+	for i := s.m0; i < s.m1; i++ {
+		m := &a.ments[i]
+		if m.t0 >= cl.t0 {
+			break
+		}
+		if m.kind == kb.KindPerson && m.key != "" && !contains(exclude, m.key) && !a.isSpeaker(si, m.t0) {
+			return m.key
+		}
+	}
+	return ""
 }
 
 // focusPerson: the last person named before sentence si (within three
@@ -1711,7 +1740,7 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		if dr.since {
 			continue
 		}
-		v := a.dateValue(dr, fut, past, last)
+		v := a.dateValue(dr, fut || a.futureBefore(dr), past, last)
 		if v == "" {
 			continue
 		}
@@ -1750,7 +1779,11 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 	}
 	if best >= 0 {
 		dr := &a.dates[best]
-		ev.date = a.dateValue(dr, fut, past, last)
+		ev.date = a.dateValue(dr, fut || a.futureBefore(dr), past, last)
+		if len(ev.date) == 10 && a.eveBefore(si, dr.t0) {
+			// "met on the eve of the summit, which opens on Tuesday"
+			ev.date = dates.Shift(ev.date, -1)
+		}
 		if dr.m.Anchor == dates.AnchorPrevious && last != nil {
 			// "the next day": the passage goes on with the same people;
 			// "a week later, X met Y", "three months earlier, X met Y":
@@ -1824,6 +1857,38 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		}
 		ev.dateHow = dLead
 	}
+}
+
+// futureBefore: a future auxiliary or verb right before a date, in its
+// own words ("which Widodo will open on Tuesday").
+func (a *article) futureBefore(dr *dateRef) bool {
+	for k := dr.t0 - 1; k >= 0 && k >= dr.t0-4; k-- {
+		t := &a.toks[k]
+		if t.kind == tkPunct {
+			return false
+		}
+		switch t.norm {
+		case "will", "shall", "ll", "va", "vont", "doit", "doivent":
+			return true
+		}
+		if a.lang == "fr" && len(t.norm) > 5 && (strings.HasSuffix(t.norm, "ra") || strings.HasSuffix(t.norm, "ront")) {
+			return true
+		}
+	}
+	return false
+}
+
+// eveBefore: "on the eve of", "à la veille de" before token t in the
+// sentence: the date is the day after the event's.
+func (a *article) eveBefore(si, t int) bool {
+	s := &a.sents[si]
+	for k := s.t0; k+1 < t; k++ {
+		n, nx := a.toks[k].norm, a.toks[k+1].norm
+		if n == "eve" && nx == "of" || n == "veille" && (nx == "de" || nx == "du" || nx == "d") {
+			return true
+		}
+	}
+	return false
 }
 
 // rangeEnd: the end of a range of days written as two expressions
