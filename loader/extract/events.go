@@ -754,6 +754,14 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 			add(pair[0])
 		}
 	}
+	// "he", "his", "him", "il", "elle": the person the passage is about
+	if len(parts) < 2 && a.hasPronoun(cl, kept, visible, len(parts)) {
+		if f := a.clauseSubject(si, cl, parts); f != "" {
+			add(f) // "Biden toured China in 2011, and in 2013 Xi received him"
+		} else if f := a.focusPerson(si, parts); f != "" {
+			add(f)
+		}
+	}
 	if len(parts) < 2 && len(pair) == 2 {
 		// "they met", "ils se sont vus"
 		for _, tm := range kept {
@@ -768,14 +776,6 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 					usedPair = true
 				}
 			}
-		}
-	}
-	// "he", "his", "him", "il", "elle": the person the passage is about
-	if len(parts) < 2 && a.hasPronoun(cl, kept, visible, len(parts)) {
-		if f := a.clauseSubject(si, cl, parts); f != "" {
-			add(f) // "Biden toured China in 2011, and in 2013 Xi received him"
-		} else if f := a.focusPerson(si, parts); f != "" {
-			add(f)
 		}
 	}
 	// place, country, organization

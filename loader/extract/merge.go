@@ -52,13 +52,13 @@ func compatible(x, y *localEvent, same bool) bool {
 	if x.date == "" || y.date == "" {
 		return same
 	}
-	if !dates.Compatible(x.date, y.date) {
-		return inSpanOf(x, y) || inSpanOf(y, x)
-	}
-	// a summit and a bilateral meeting, a ceremony and talks: one event
-	// only on the same day (or when one date is coarse)
+	// what happened and what is still planned in one article are two
+	// occasions
 	if same && x.status != y.status && x.date != "" && y.date != "" && x.pub == y.pub {
 		return false
+	}
+	if !dates.Compatible(x.date, y.date) {
+		return inSpanOf(x, y) || inSpanOf(y, x)
 	}
 	if catGroup(x) != catGroup(y) && len(x.date) == 10 && len(y.date) == 10 && x.date != y.date {
 		return false

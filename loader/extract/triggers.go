@@ -73,6 +73,7 @@ func init() {
 		"tête-à-tête", "handshake", "bilateral meeting", "in-person meeting", "encounter", "reunion", "get-together", "summit meeting")
 	add(tTalks, true, false, true, "talks", "held talks", "hold talks", "holding talks", "holds talks", "discussions", "consultations",
 		"bilateral talks", "closed-door discussions", "closed-door talks", "conversations", "dialogue")
+	add(tMeet, false, true, false, "see", "sees", "saw", "seeing") // "he would see the Ukrainian leader"
 	add(tTalks, false, false, false, "discussed", "discuss", "discusses", "exchanged views", "conferred")
 	add(tNegotiate, true, false, true, "negotiations", "negotiating session")
 	add(tNegotiate, false, false, false, "negotiated", "negotiate", "negotiates")
