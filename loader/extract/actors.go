@@ -69,9 +69,17 @@ func (a *article) findMentions() {
 	for si := range a.sents {
 		s := &a.sents[si]
 		rs := m.scan(t, a.toks[s.t0:s.t1], nil)
+		keep := rs[:0]
 		for k := range rs {
 			rs[k].t0 += s.t0
 			rs[k].t1 += s.t0
+			if a.namesAPlace(s, rs[k]) {
+				continue // "place Kim Il-sung", "Indira Gandhi International Airport"
+			}
+			keep = append(keep, rs[k])
+		}
+		rs = keep
+		for k := range rs {
 			for _, p := range rs[k].pays {
 				if p.fk == fkName && p.entry >= 0 && m.entries[p.entry].Kind == kb.KindPerson {
 					a.named[m.entries[p.entry].Key]++
@@ -136,6 +144,14 @@ func (a *article) findMentions() {
 			}
 		}
 		ms = append(ms, a.titleMentions(si, ms)...)
+		kept := ms[:0]
+		for _, mm := range ms {
+			if mm.kind == kb.KindPerson && a.placeAround(s, mm.t0, mm.t1) {
+				continue // "place Kim Il-sung", "Indira Gandhi International Airport"
+			}
+			kept = append(kept, mm)
+		}
+		ms = kept
 		sort.SliceStable(ms, func(i, j int) bool {
 			if ms[i].t0 != ms[j].t0 {
 				return ms[i].t0 < ms[j].t0
@@ -147,6 +163,41 @@ func (a *article) findMentions() {
 		s.m1 = len(a.ments)
 	}
 	a.dropGenericOrgs()
+}
+
+// Words that make a person's name the name of a place or an institution.
+var placeNounsBefore = map[string]bool{
+	"place": true, "rue": true, "avenue": true, "boulevard": true, "square": true, "aeroport": true, "stade": true,
+	"universite": true, "pont": true, "quai": true, "fondation": true, "lycee": true, "ecole": true, "mausolee": true,
+	"palais": false, "esplanade": true, "parc": true, "gare": true, "musee": true, "centre": false,
+}
+var placeNounsAfter = map[string]bool{
+	"square": true, "street": true, "avenue": true, "airport": true, "stadium": true, "university": true, "bridge": true,
+	"boulevard": true, "mausoleum": true, "foundation": true, "prize": true, "library": true, "road": true,
+	"station": true, "institute": true, "school": true, "academy": true, "memorial": true, "park": true,
+	"international": true, "museum": true, "hospital": true, "doctrine": true,
+}
+
+// namesAPlace: a person's name used as the name of a place or an
+// institution.
+func (a *article) namesAPlace(s *sentence, r rawMatch) bool {
+	person := false
+	for _, p := range r.pays {
+		if p.entry >= 0 && a.x.m.entries[p.entry].Kind == kb.KindPerson {
+			person = true
+		}
+	}
+	if !person {
+		return false
+	}
+	return a.placeAround(s, r.t0, r.t1)
+}
+
+func (a *article) placeAround(s *sentence, t0, t1 int) bool {
+	if t0 > s.t0 && placeNounsBefore[a.toks[t0-1].norm] && !a.toks[t0-1].cap {
+		return true
+	}
+	return t1 < s.t1 && a.toks[t1].cap && placeNounsAfter[a.toks[t1].norm]
 }
 
 // Short forms that name a body of a larger organization only when the

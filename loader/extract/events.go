@@ -525,6 +525,14 @@ func (a *article) future(cl clause, tm trigMatch) bool {
 			if n == "next" && k+1 < len(a.toks) && (a.toks[k+1].norm == "day" || a.toks[k+1].norm == "to") {
 				continue
 			}
+			// "un traité qui prévoit une assistance": a verb of planning
+			// marks the future only before an infinitive
+			if (n == "prevoit" || n == "compte" || n == "entend" || n == "plans" || n == "plan") && k+1 < len(a.toks) {
+				nx := a.toks[k+1].norm
+				if nx != "de" && nx != "d" && nx != "to" && !strings.HasSuffix(nx, "er") && !strings.HasSuffix(nx, "ir") {
+					continue
+				}
+			}
 			return true
 		}
 		if n == "to" && k > cl.t0 && (a.toks[k-1].norm == "is" || a.toks[k-1].norm == "are" || a.toks[k-1].norm == "due" || a.toks[k-1].norm == "set") {
@@ -562,7 +570,9 @@ func (a *article) pastClause(cl clause) bool {
 		switch n {
 		case "was", "were", "had", "did", "said", "met", "held", "took", "went", "came", "made", "spoke", "told",
 			"began", "left", "flew", "gave", "brought", "sent", "saw", "led", "won", "lost", "stood", "sat", "shook",
-			"rang", "became", "wrote", "hosted", "received", "welcomed", "signed", "attended", "visited", "arrived":
+			"rang", "became", "wrote", "hosted", "received", "welcomed", "signed", "attended", "visited", "arrived",
+			"spent", "sought", "kept", "paid", "found", "drove", "rode", "ran", "chose", "struck", "thought",
+			"felt", "heard", "meant", "got", "bought", "caught", "taught", "fought", "stayed":
 			return true
 		}
 		// an English simple past ("agreed", "signed"), not a participle
@@ -1956,7 +1966,7 @@ func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) strin
 	}
 	// "On Wednesday" in a present-tense sentence published on a Tuesday:
 	// the coming Wednesday
-	if dr.future != "" && (fut || !past && a.pub != "" && withinDays(a.pub, dr.future, 7)) {
+	if dr.future != "" && (fut || !past && a.pub != "" && withinDays(a.pub, dr.future, 7) && a.nearerFuture(v, dr.future)) {
 		v = dr.future
 	}
 	if v == "" {
@@ -1966,6 +1976,24 @@ func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) strin
 		v = commonPrefix(v, dr.end)
 	}
 	return v
+}
+
+// nearerFuture: with no tense to go by, a weekday is the nearer of its
+// two readings ("Tuesday" in an article of Wednesday is yesterday; on
+// Monday it is tomorrow).
+func (a *article) nearerFuture(past, future string) bool {
+	if len(past) != 10 || len(a.pub) != 10 {
+		return true
+	}
+	for n := 0; n <= 7; n++ {
+		if dates.Shift(a.pub, n) == future {
+			return true
+		}
+		if dates.Shift(a.pub, -n) == past {
+			return false
+		}
+	}
+	return true
 }
 
 // withinDays: b is a day at most n days after the day a.
