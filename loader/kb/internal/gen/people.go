@@ -761,6 +761,28 @@ func (ps *people) entries() []kb.Entry {
 // capitals ("Bola Tinubu" for "Bola Ahmed Adekunle TINUBU").
 func (p *person) commonName() string {
 	canon := p.canon
+	if p.country == "MNG" {
+		// "Ukhnaagiin Khurelsukh": the patronymic in the genitive, then the
+		// name the person is known by (the Factbook's capitals)
+		pick := func() string {
+			for _, n := range sortedStrings(p.names["en"]) {
+				t := strings.Fields(n)
+				if len(t) == 2 && isASCIIName(n) && (strings.HasSuffix(t[0], "iin") || strings.HasSuffix(t[0], "yn") || strings.HasSuffix(t[0], "in")) &&
+					containsFold(p.ciaSur, t[1]) {
+					return n
+				}
+			}
+			return ""
+		}
+		if n := pick(); n != "" {
+			return n // a source's form
+		}
+		p.addMongolianGenitives()
+		if n := pick(); n != "" {
+			return n
+		}
+		return canon
+	}
 	if familyFirst[p.country] {
 		// "Vo Van Thuong", "Pham Minh Chinh": the family name comes first
 		// and the middle name belongs to the given name; the press keeps
@@ -815,6 +837,34 @@ func (p *person) commonName() string {
 		}
 	}
 	return best
+}
+
+// addMongolianGenitives adds "Khaltmaagiin Battulga" for "Khaltmaa
+// Battulga": Mongolian patronymics are written in the genitive (-giin
+// after a long vowel, -iin or -yn otherwise) before the given name.
+func (p *person) addMongolianGenitives() {
+	for _, n := range append([]string(nil), p.names["en"]...) {
+		t := strings.Fields(n)
+		if len(t) != 2 || !containsFold(p.ciaSur, t[1]) || strings.HasSuffix(t[0], "iin") || strings.HasSuffix(t[0], "yn") {
+			continue
+		}
+		var forms []string
+		low := strings.ToLower(t[0])
+		switch {
+		case strings.HasSuffix(low, "aa") || strings.HasSuffix(low, "ee") || strings.HasSuffix(low, "oo") || strings.HasSuffix(low, "uu"):
+			forms = []string{t[0] + "giin"}
+		case strings.ContainsAny(low[len(low)-1:], "aeiouyn"):
+			continue // the genitive of these is irregular
+		default:
+			forms = []string{t[0] + "iin", t[0] + "yn"}
+		}
+		for _, f := range forms {
+			v := f + " " + t[1]
+			if !containsFold(p.names["en"], v) {
+				p.names["en"] = append(p.names["en"], v)
+			}
+		}
+	}
 }
 
 // familyFirst: countries whose names put the family name first and whose
