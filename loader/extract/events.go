@@ -380,6 +380,15 @@ func (a *article) clauses(si int) ([]clause, []clause) {
 						continue
 					}
 				}
+				// "since September 2019, when he was received by ...": the
+				// when-clause is an event of its own
+				if k+1 < s.t1 {
+					n := a.toks[k+1].norm
+					if (n == "when" || n == "quand" || n == "lorsque" || n == "lorsqu") && len(findTriggers(a.toks, k+2, s.t1, a.lang)) > 0 {
+						cut(k + 1)
+						continue
+					}
+				}
 				if k+1 < s.t1 {
 					n := a.toks[k+1].norm
 					if n == "while" || n == "whereas" || n == "but" || n == "mais" || n == "tandis" || n == "alors" && k+2 < s.t1 && a.toks[k+2].norm == "que" {
@@ -789,6 +798,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		}
 	}
 	// place, country, organization
+	hostGuess := ""
 	a.locate(si, cl, kept, visible, ev)
 	if ev.place == "" && a.dateline != "" && a.isLead(si) && ev.typ != tPhone {
 		ev.place = a.dateline
@@ -801,6 +811,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	if len(parts) == 1 && ev.country != "" && (ev.has(tVisit) || ev.has(tAttend) || ev.has(tCeremony) || ev.has(tSummit) || ev.has(tMeet) || ev.has(tTalks)) {
 		if h := a.leaderIn(ev.country, ""); h != "" && h != parts[0] {
 			if ke := a.x.kb.Get(parts[0]); ke == nil || ke.Country != ev.country {
+				hostGuess = h
 				add(h)
 				if ev.host == "" {
 					ev.host = h
@@ -855,6 +866,24 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		past = a.pastClause(cl)
 	}
 	a.dateEvent(si, cl, kept, owner, gid, fut, past, last, ev, visible)
+	if hostGuess != "" && ev.date != "" && a.leaderIn(ev.country, ev.date) != hostGuess {
+		// the host guessed from the visited country must have led it then
+		// ("travelled to Siberia in August 2011": not today's president)
+		var keep []string
+		for _, p := range ev.parts {
+			if p != hostGuess {
+				keep = append(keep, p)
+			}
+		}
+		ev.parts = keep
+		if ev.host == hostGuess {
+			ev.host, ev.guest = "", ""
+		}
+		if h := a.leaderIn(ev.country, ev.date); h != "" && !contains(ev.parts, h) {
+			ev.parts = append(ev.parts, h)
+			ev.host = h
+		}
+	}
 	// weak triggers need a date and two people
 	if !ev.strong && (ev.date == "" || len(ev.parts) < 2) {
 		return nil
@@ -1350,6 +1379,13 @@ func (a *article) clauseSubject(si int, cl clause, exclude []string) string {
 			break
 		}
 		if m.kind == kb.KindPerson && m.key != "" && !contains(exclude, m.key) && !a.isSpeaker(si, m.t0) {
+			// "he had met Biden, and in April he was received by Xi":
+			// the subject of both is a pronoun
+			for k := s.t0; k < m.t0; k++ {
+				if pronouns[a.toks[k].norm] {
+					return ""
+				}
+			}
 			return m.key
 		}
 	}
@@ -1745,9 +1781,17 @@ func (a *article) departed(si, t int) bool {
 func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]int, gid int, fut, past bool, last *localEvent, ev *localEvent, visible func(int) bool) {
 	s := &a.sents[si]
 	best, bestD := -1, 1<<30
+	whenClause := false // "in August 2011, when the Russian president received him"
+	if cl.t0 < s.t1 {
+		n := a.toks[cl.t0].norm
+		whenClause = n == "when" || n == "quand" || n == "lorsque" || n == "lorsqu"
+	}
 	for d := s.d0; d < s.d1; d++ {
 		dr := &a.dates[d]
-		if dr.since {
+		// "depuis septembre 2019, quand il y avait été reçu": the time of
+		// the when-clause
+		sinceWhen := whenClause && dr.t1 >= cl.t0-2 && dr.t1 <= cl.t0
+		if dr.since && !sinceWhen {
 			continue
 		}
 		v := a.dateValue(dr, fut || a.futureBefore(dr), past, last)
@@ -1771,7 +1815,7 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 				dist = x
 			}
 		}
-		if o, ok := owner[d]; ok && o != gid {
+		if o, ok := owner[d]; ok && o != gid && !sinceWhen {
 			continue
 		}
 		if inSpan(dr.t0, cl) && !visible(dr.t0) {

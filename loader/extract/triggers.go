@@ -98,6 +98,7 @@ func init() {
 		"phoned", "telephoned", "held a phone call", "held a call", "spoke over the phone", "talked over the phone")
 	add(tPhone, true, true, false, "called", "calls", "phones", "telephones", "rang")
 	add(tSummit, true, false, true, "summit", "summits", "forum", "conference", "gathering", "summit talks")
+	add(tSummit, true, false, false, "gathered", "convened", "convene", "convenes")
 	add(tCeremony, true, false, true, "ceremony", "ceremonies", "parade", "military parade", "parades", "inauguration",
 		"funeral", "commemoration", "commemorations", "celebrations", "opening ceremony", "wreath-laying", "investiture",
 		"coronation", "victory day")
@@ -145,6 +146,9 @@ func init() {
 	add(tPhone, true, true, false, "appelé", "a appelé", "appelle", "appeler", "appellera", "appelleront", "téléphonera",
 		"téléphoner", "s'entretiendra par téléphone", "s'entretenir par téléphone")
 	add(tSummit, true, false, true, "sommet", "sommets", "forum", "conférence")
+	// "les chefs d'État de la CEDEAO, réunis dimanche à Abuja"
+	add(tSummit, true, false, false, "réunis", "réunies", "se sont réunis", "se réunissent", "se réuniront", "s'est réuni",
+		"se sont retrouvés", "se réunira")
 	add(tCeremony, true, false, true, "cérémonie", "cérémonies", "défilé", "défilé militaire", "commémoration",
 		"commémorations", "funérailles", "obsèques", "investiture", "célébrations", "parade")
 	add(tCeremony, false, false, true, "anniversaire", "tribune d'honneur", "place d'honneur", "invité d'honneur")

@@ -39,12 +39,16 @@ func main() {
 	uri := flag.String("uri", "", "use this running server instead of a disposable one")
 	password := flag.String("password", os.Getenv("NEO4J_PASSWORD"), "password for -uri")
 	importDir := flag.String("import", "", "the -uri server's import folder")
+	pid := flag.Int("pid", 0, "process id of the -uri server (to report its CPU time)")
 	flag.Parse()
+	serverPIDFlag = *pid
 	if err := run(*rows, *seed, *batch, *workers, *naive, *methods, *heap, *pagecache, *uri, *password, *importDir, *repeat, *sweep, *timeout); err != nil {
 		fmt.Fprintln(os.Stderr, "benchrun:", err)
 		os.Exit(1)
 	}
 }
+
+var serverPIDFlag int
 
 func run(rows int, seed int64, batch, workers, naive int, methods, heap, pagecache, uri, password, importDir string, repeat int, sweep string, timeout time.Duration) error {
 	ctx := context.Background()
@@ -53,7 +57,7 @@ func run(rows int, seed int64, batch, workers, naive int, methods, heap, pagecac
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
-	serverPID := 0
+	serverPID := serverPIDFlag
 	if uri == "" {
 		dir, err := os.MkdirTemp("", "eventgraph-benchrun-")
 		if err != nil {
