@@ -163,6 +163,7 @@ func (a *article) findEvents() {
 			continue
 		}
 		cls, asides := a.clauses(si)
+		trigs = phoneTalks(trigs)
 		// group the triggers by clause; phone calls apart
 		type grp struct {
 			cl    clause
@@ -318,6 +319,65 @@ func (a *article) datedOther(si int, ev *localEvent) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// phoneTalks drops a meeting or talks verb followed closely by a call
+// trigger ("se sont entretenus mardi par visioconférence", "held talks by
+// video link"): one call, not a meeting and a call.
+func phoneTalks(trigs []trigMatch) []trigMatch {
+	out := trigs[:0:0]
+	for i, tm := range trigs {
+		if tm.def.typ == tMeet || tm.def.typ == tTalks {
+			phone := false
+			for _, nx := range trigs[i+1:] {
+				if nx.def.typ == tPhone && nx.t0-tm.t1 <= 4 {
+					phone = true
+				}
+			}
+			if phone {
+				continue
+			}
+		}
+		out = append(out, tm)
+	}
+	return out
+}
+
+// Words opening a time phrase: a person named in it sets the time of the
+// event and does not take part ("the day after Donald Trump's
+// inauguration", "avant le retour de Donald Trump").
+var timePhraseWords = map[string]bool{
+	"lendemain": true, "veille": true, "avant": true, "apres": true, "after": true, "before": true, "ahead": true,
+	"since": true, "depuis": true, "following": true, "eve": true,
+}
+
+// inTimePhrase: token t lies in a time phrase with no trigger or
+// punctuation between its opening word and t.
+func (a *article) inTimePhrase(si, t int) bool {
+	s := &a.sents[si]
+	// "three days after that of Emmanuel Macron, who met Trump": the
+	// antecedent of the clause with the event
+	for k := t + 1; k+1 < s.t1 && k <= t+5; k++ {
+		if a.toks[k].norm == "," {
+			if n := a.toks[k+1].norm; n == "who" || n == "qui" || n == "whose" {
+				return false
+			}
+			break
+		}
+	}
+	for k := t - 1; k >= s.t0 && k >= t-8; k-- {
+		tk := &a.toks[k]
+		if tk.kind == tkPunct && tk.norm != "'" && tk.norm != "’" {
+			return false
+		}
+		if len(findTriggers(a.toks, k, k+1, a.lang)) > 0 {
+			return false
+		}
+		if timePhraseWords[tk.norm] {
+			return true
+		}
 	}
 	return false
 }
@@ -730,6 +790,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		m := &ms[i]
 		if m.kind != kb.KindPerson || m.key == "" || !visible(m.t0) || a.isSpeaker(si, m.t0) || a.possessiveOther(si, m, kept) {
 			continue
+		}
+		if a.inTimePhrase(si, m.t0) {
+			continue // "au lendemain de l'investiture de Donald Trump"
 		}
 		add(m.key)
 	}
@@ -1524,6 +1587,13 @@ func (a *article) hasEventDate(si int) bool {
 // people the article mentions most (twice or more each).
 func (a *article) pairAt(si int, last *localEvent) []string {
 	cnt := a.personCounts()
+	if a.sents[si].first && si > 0 {
+		// a paragraph opening with "the two leaders" goes back to the
+		// people of the story
+		if g := a.mainPair(cnt); g != nil {
+			return g
+		}
+	}
 	if last != nil && len(last.parts) >= 2 && si-last.sent <= 12 {
 		if len(last.parts) == 2 {
 			// a passing pair (someone named once) gives way to the
@@ -1826,6 +1896,9 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		}
 		if !inSpan(dr.t0, cl) {
 			dist += 1000
+		}
+		if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || dr.value == "") {
+			dist += 50 // "quatre jours après ..., vendredi dernier": the weekday says it
 		}
 		if dist < bestD {
 			best, bestD = d, dist
