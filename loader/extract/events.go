@@ -69,7 +69,7 @@ var futureWords = map[string]bool{
 	"va": true, "vont": true, "doit": true, "doivent": true, "devrait": true, "devraient": true, "prevu": true,
 	"prevue": true, "prevus": true, "prevoit": true, "attendu": true, "attendue": true, "prochain": true,
 	"prochaine": true, "projette": true, "compte": true, "entend": true, "aura": true, "auront": true, "sera": true,
-	"seront": true, "to": false, "hope": true, "hopes": true, "espere": true, "esperent": true,
+	"seront": true, "to": false, "invitation": true, "hope": true, "hopes": true, "espere": true, "esperent": true,
 }
 
 // Negations.
@@ -319,6 +319,28 @@ func (a *article) datedOther(si int, ev *localEvent) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// arrivedFrom: a noun trigger in the origin of a journey ("landed in
+// Hanoi straight from the Group of 20 summit", "arrivait du sommet").
+func (a *article) arrivedFrom(cl clause, tm trigMatch) bool {
+	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-8; k-- {
+		n := a.toks[k].norm
+		if a.toks[k].kind == tkPunct {
+			return false
+		}
+		if n == "from" || n == "du" && a.lang == "fr" {
+			for q := k - 1; q >= cl.t0 && q >= k-8; q-- {
+				switch a.toks[q].norm {
+				case "landed", "arrived", "arrives", "came", "comes", "flew", "returned", "returning", "travelled", "traveled",
+					"straight", "directly", "fresh", "arrivait", "arrive", "revenait", "revient", "rentre", "venait", "arrivant":
+					return true
+				}
+			}
+			return false
+		}
 	}
 	return false
 }
@@ -740,6 +762,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		if a.groupSubordinate(cl, tm) {
 			continue // "for weeks before the leaders arrived": a time frame
 		}
+		if tm.def.noun && a.arrivedFrom(cl, tm) {
+			continue // "landed in Hanoi straight from the G20 summit": where he came from
+		}
 		kept = append(kept, tm)
 	}
 	if len(kept) == 0 {
@@ -1039,6 +1064,12 @@ func (a *article) splitByPlace(si int, cl clause, trigs []trigMatch) ([][]trigMa
 		m := &a.ments[i]
 		if !inSpan(m.t0, cl) {
 			continue
+		}
+		if m.t0 > 0 && (departure[a.toks[m.t0-1].norm] || a.toks[m.t0-1].norm == "from" || a.toks[m.t0-1].norm == "depuis") {
+			continue // where someone came from is no venue
+		}
+		if m.kind == kb.KindPlace && a.arrivedFrom(cl, trigMatch{t0: m.t0, t1: m.t1}) {
+			continue // "straight from the G20 summit in New Delhi"
 		}
 		if m.kind == kb.KindPlace || m.kind == kb.KindCountry && m.how == hMetonym && m.locative && m.place != "" {
 			k := m.key
@@ -1730,6 +1761,12 @@ func (a *article) locate(si int, cl clause, trigs []trigMatch, visible func(int)
 		}
 		if m.t0 > 0 && departure[a.toks[m.t0-1].norm] {
 			continue // "left New Delhi for Hanoi": the point of departure
+		}
+		if m.t0 > 0 && (a.toks[m.t0-1].norm == "from" || a.toks[m.t0-1].norm == "depuis") && m.kind != kb.KindOrganization {
+			continue // "a journey of several days from Pyongyang"
+		}
+		if m.kind == kb.KindCountry && m.t1+1 < s.t1 && a.toks[m.t1].p == '\'' && a.toks[m.t1+1].norm == "s" {
+			continue // "in Russia's Far East": somewhere in Russia, not Moscow
 		}
 		if (m.kind == kb.KindPlace || m.kind == kb.KindCountry) && a.topicalPlace(si, m) {
 			continue // "the war in Gaza", "la crise au Soudan": a topic, not a venue

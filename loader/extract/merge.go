@@ -54,7 +54,7 @@ func compatible(x, y *localEvent, same bool) bool {
 	}
 	// what happened and what is still planned in one article are two
 	// occasions
-	if same && x.status != y.status && x.date != "" && y.date != "" && x.pub == y.pub {
+	if (same || x.article == y.article) && x.status != "" && y.status != "" && x.status != y.status && x.pub == y.pub {
 		return false
 	}
 	if !dates.Compatible(x.date, y.date) {
@@ -411,8 +411,8 @@ func sameOccasion(x, y *localEvent) bool {
 	if len(x.parts) < 2 || !sameSet(x.parts, y.parts) {
 		return false
 	}
-	if x.status != y.status && x.date != "" && y.date != "" {
-		return false
+	if x.status != y.status && (x.date != "" && y.date != "" || x.status != "" && y.status != "") {
+		return false // "accepted an invitation to visit Pyongyang": another occasion
 	}
 	if (x.typ == tPhone) != (y.typ == tPhone) && !shareSentence(x, y) {
 		return false
