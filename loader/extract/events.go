@@ -1888,6 +1888,7 @@ func (a *article) departed(si, t int) bool {
 func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]int, gid int, fut, past bool, last *localEvent, ev *localEvent, visible func(int) bool) {
 	s := &a.sents[si]
 	best, bestD := -1, 1<<30
+	endOnly := "" // the end of the event when the clause gives only that
 	whenClause := false // "in August 2011, when the Russian president received him"
 	if cl.t0 < s.t1 {
 		n := a.toks[cl.t0].norm
@@ -1929,6 +1930,9 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 			continue
 		}
 		if a.endVerbBefore(si, dr.t0) {
+			if inSpan(dr.t0, cl) && len(v) == 10 && (endOnly == "" || v > endOnly) {
+				endOnly = v
+			}
 			continue // "qui s'achève dimanche": the end, not the date
 		}
 		if !inSpan(dr.t0, cl) {
@@ -1971,6 +1975,12 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 			ev.dateEnd = a.rangeEnd(si, best, ev.date, fut, past, last)
 		}
 		ev.dateHow = dSentence
+		return
+	}
+	if endOnly != "" && (ev.has(tSummit) || ev.has(tVisit)) {
+		// "Ce 38e sommet, qui s'achève ce dimanche": it ends that day and
+		// began in that month, at the latest
+		ev.date, ev.dateEnd, ev.dateHow = endOnly[:7], endOnly, dSentence
 		return
 	}
 	// ", a day after talks with X": a day before the sentence's date

@@ -31,10 +31,15 @@ func compatible(x, y *localEvent, same bool) bool {
 		return false
 	}
 	ov := overlap(x.parts, y.parts)
-	if ov == 0 {
+	// two reports of one summit in an article, naming different
+	// attendees ("élu lors du sommet annuel à Addis-Abeba", "ce 38e
+	// sommet ... a vu João Lourenço prendre la présidence")
+	sameSummit := same && x.has(tSummit) && y.has(tSummit) && x.date != "" && y.date != "" &&
+		(x.place != "" && x.place == y.place || x.org != "" && x.org == y.org)
+	if ov == 0 && !sameSummit {
 		return false
 	}
-	if ov < 2 && len(x.parts) >= 2 && len(y.parts) >= 2 {
+	if ov < 2 && len(x.parts) >= 2 && len(y.parts) >= 2 && !sameSummit {
 		// an undated mention joins a dated event of the same article
 		// only if its people are among the event's; two reports of the
 		// same day at the same place in one article are one occasion
