@@ -1888,7 +1888,7 @@ func (a *article) departed(si, t int) bool {
 func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]int, gid int, fut, past bool, last *localEvent, ev *localEvent, visible func(int) bool) {
 	s := &a.sents[si]
 	best, bestD := -1, 1<<30
-	endOnly := "" // the end of the event when the clause gives only that
+	endOnly := ""       // the end of the event when the clause gives only that
 	whenClause := false // "in August 2011, when the Russian president received him"
 	if cl.t0 < s.t1 {
 		n := a.toks[cl.t0].norm
