@@ -528,8 +528,11 @@ func Merge(results []*Result) []graph.Event {
 	// several such articles fuse when their people and place agree.
 	var nodate []*localEvent
 	for _, e := range undated {
-		if e.pub != "" || len(e.parts) < 2 || e.status == "planned" {
+		if e.pub != "" || len(e.parts) < 2 {
 			continue
+		}
+		if e.status == graph.StatusPlanned && occurredSame(undated, e) {
+			continue // without dates, a plan of the same people cannot be told from what they did
 		}
 		joined := false
 		for _, c := range clusters {
@@ -577,6 +580,17 @@ func Merge(results []*Result) []graph.Event {
 		return out[i].Key < out[j].Key
 	})
 	return out
+}
+
+// occurredSame: an undated event of e's article and people that took
+// place.
+func occurredSame(undated []*localEvent, e *localEvent) bool {
+	for _, c := range undated {
+		if c != e && c.article == e.article && c.status != graph.StatusPlanned && sameSet(c.parts, e.parts) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasArticle(c *localEvent, article string) bool {
