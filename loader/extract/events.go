@@ -630,6 +630,13 @@ func (a *article) future(cl clause, tm trigMatch) bool {
 			return true
 		}
 	}
+	for k := tm.t0; k < tm.t1; k++ {
+		// "is due in", "is expected in", "est attendu à", "doit se rendre"
+		switch a.toks[k].norm {
+		case "due", "expected", "attendu", "attendue", "attendus", "doit", "doivent", "will":
+			return true
+		}
+	}
 	if tm.def.noun {
 		// "the visit will take him to", "la visite doit avoir lieu"
 		for k := tm.t1; k < cl.t1 && k < tm.t1+3; k++ {
@@ -1421,6 +1428,11 @@ func (a *article) otherActors(si int, cl clause, pair []string, visible func(int
 	s := &a.sents[si]
 	for i := s.m0; i < s.m1; i++ {
 		m := &a.ments[i]
+		if m.kind == kb.KindPerson && m.key != "" && !contains(pair, m.key) {
+			// "The encounter is scheduled for Wednesday, when Xi and Modi
+			// are to hold talks": the sentence names its own people
+			return true
+		}
 		if !visible(m.t0) || m.kind != kb.KindCountry || m.locative {
 			continue
 		}
