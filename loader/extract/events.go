@@ -323,6 +323,20 @@ func (a *article) datedOther(si int, ev *localEvent) bool {
 	return false
 }
 
+// timeReference: a noun trigger inside a time phrase ("on the eve of the
+// summit", "ahead of the visit", "à la veille du sommet").
+func (a *article) timeReference(cl clause, tm trigMatch) bool {
+	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-7; k-- {
+		if a.toks[k].kind == tkPunct {
+			return false
+		}
+		if n := a.toks[k].norm; n == "eve" || n == "veille" || n == "ahead" || n == "lendemain" {
+			return true
+		}
+	}
+	return false
+}
+
 // arrivedFrom: a noun trigger in the origin of a journey ("landed in
 // Hanoi straight from the Group of 20 summit", "arrivait du sommet").
 func (a *article) arrivedFrom(cl clause, tm trigMatch) bool {
@@ -771,6 +785,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		}
 		if tm.def.noun && a.arrivedFrom(cl, tm) {
 			continue // "landed in Hanoi straight from the G20 summit": where he came from
+		}
+		if tm.def.noun && len(trigs) > 1 && a.timeReference(cl, tm) {
+			continue // "met on the eve of the G20 summit": when, not what
 		}
 		kept = append(kept, tm)
 	}

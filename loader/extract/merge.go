@@ -65,6 +65,11 @@ func compatible(x, y *localEvent, same bool) bool {
 	if !dates.Compatible(x.date, y.date) {
 		return inSpanOf(x, y) || inSpanOf(y, x)
 	}
+	// a bilateral of two leaders reported in its own sentence is not the
+	// summit around it ("He received Xi Jinping" at the Kazan summit)
+	if same && x.sent != y.sent && (bilateralIn(x, y) || bilateralIn(y, x)) {
+		return false
+	}
 	if catGroup(x) != catGroup(y) && len(x.date) == 10 && len(y.date) == 10 && x.date != y.date {
 		return false
 	}
@@ -72,6 +77,13 @@ func compatible(x, y *localEvent, same bool) bool {
 }
 
 func catGroup(e *localEvent) string { return e.typ.category() }
+
+// bilateralIn: b is a two-person meeting, host or talks event and s a
+// summit of an organization or of more people.
+func bilateralIn(s, b *localEvent) bool {
+	return s.typ == tSummit && (s.org != "" || len(s.parts) > 2) && len(b.parts) == 2 && !b.has(tSummit) &&
+		(b.has(tMeet) || b.has(tHost) || b.has(tTalks))
+}
 
 // inSpanOf: y's day falls within the visit x ("a six-day state visit"
 // starting on x.date, or x's explicit date range).
