@@ -783,6 +783,11 @@ func (p *person) commonName() string {
 		}
 		return canon
 	}
+	if p.canonPrio <= prioWikidata-4 && !badVariantRE.MatchString(canon) && !strings.ContainsAny(canon, "\"“”") && len(strings.Fields(canon)) <= 4 {
+		// a Wikidata label or an English Wikipedia title: the form the
+		// press uses ("Ram Nath Kovind", "Xavier Espot Zamora")
+		return canon
+	}
 	if familyFirst[p.country] {
 		// "Vo Van Thuong", "Pham Minh Chinh": the family name comes first
 		// and the middle name belongs to the given name; the press keeps
