@@ -64,16 +64,20 @@ func (b *builder) wikidataLeaders() error {
 				continue
 			}
 			name = wikidataLabel(name)
+			prio := prioWikidata - 4
+			if f.src == srcWikipedia {
+				prio-- // the English Wikipedia title is the press's spelling ("Sadyr Japarov")
+			}
 			var p *person
 			if monarchRE.MatchString(r[f.pos]) {
 				if g := b.people.findAnywhere(plainForm(name)); g != nil {
 					p = g
-					p.addName(name, plainForm(name), prioWikidata-4, "2022", "en")
+					p.addName(name, plainForm(name), prio, "2022", "en")
 					p.sources[f.src] = true
 				}
 			}
 			if p == nil {
-				p = b.people.resolve(iso, name, plainForm(name), r[f.who], prioWikidata-4, "2022", f.src)
+				p = b.people.resolve(iso, name, plainForm(name), r[f.who], prio, "2022", f.src)
 			}
 			o := &obs{role: role, of: "country:" + strings.ToLower(iso), title: positionTitle(r[f.pos]), since: r["start_year"], until: r["end_year"], seenFrom: r["start_year"], seenTo: "2022", source: f.src, prio: prioWikidata}
 			if o.until == "" {
@@ -89,6 +93,9 @@ var monarchRE = regexp.MustCompile(`(?i)monarch|king|queen|sovereign|co-prince`)
 
 // wikidataLabel drops qualifiers: "Albert II, Prince of Monaco" -> "Albert II".
 func wikidataLabel(s string) string {
+	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		s = s[:i] // a Wikipedia title's disambiguation: "Pedro Sánchez (Spanish politician)"
+	}
 	if i := strings.Index(s, ","); i > 0 {
 		s = s[:i]
 	}
