@@ -521,7 +521,7 @@ func (a *article) clauses(si int) ([]clause, []clause) {
 		switch {
 		case starter:
 			end := k + 2
-			for end < s.t1 && a.toks[end].norm != "," && a.toks[end].norm != ";" && a.toks[end].p != '-' {
+			for end < s.t1 && a.toks[end].norm != "," && a.toks[end].norm != ";" && !(a.toks[end].p == '-' && a.toks[end].space) {
 				end++
 			}
 			if end < s.t1 {
@@ -912,6 +912,21 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	// place, country, organization
 	hostGuess := ""
 	a.locate(si, cl, kept, visible, ev)
+	if ev.place == "" && cl.t0 > s.t0 && !ev.has(tPhone) {
+		// "took place in Geneva in March 2000, when Clinton sat down with
+		// Hafez al-Assad": the when-clause happens there
+		if n := a.toks[cl.t0].norm; n == "when" || n == "quand" || n == "lorsque" || n == "lorsqu" || n == "where" || n == "ou" {
+			for i := s.m1 - 1; i >= s.m0; i-- {
+				m := &a.ments[i]
+				if m.t0 < cl.t0 && m.kind == kb.KindPlace && !(m.t0 > 0 && (departure[a.toks[m.t0-1].norm] || a.toks[m.t0-1].norm == "from")) {
+					if p := a.x.kb.Get(m.key); p != nil {
+						ev.place, ev.country = m.key, p.Country
+					}
+					break
+				}
+			}
+		}
+	}
 	if ev.place == "" && a.dateline != "" && a.isLead(si) && ev.typ != tPhone {
 		ev.place = a.dateline
 		if p := a.x.kb.Get(a.dateline); p != nil {

@@ -493,3 +493,14 @@ func longLinePeak(t *testing.T, data []byte) uint64 {
 	peak = <-sampled
 	return peak - base
 }
+
+func TestSkeletonFoldsTransliterations(t *testing.T) {
+	for _, c := range [][2]string{{"hafez al assad", "hafiz al asad"}, {"muammar gaddafi", "moammar gadafi"}} {
+		if a, b := skeleton(strings.Fields(c[0])), skeleton(strings.Fields(c[1])); a != b || a == "" {
+			t.Errorf("skeleton(%q)=%q, skeleton(%q)=%q", c[0], a, c[1], b)
+		}
+	}
+	if a, b := skeleton([]string{"ahmed", "sharaa"}), skeleton([]string{"ahmed", "souare"}); a == b {
+		t.Errorf("skeleton too lossy: %q", a)
+	}
+}

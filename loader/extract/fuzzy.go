@@ -13,6 +13,48 @@ import (
 type fuzzyIndex struct {
 	byFirst map[string][]fuzzyForm
 	byLast  map[string][]fuzzyForm
+	// bySkel: names by folded spelling, for transliterations that
+	// differ in more than one word ("Hafez al-Assad", "Hafiz Al-Asad");
+	// -1 when two people share a skeleton
+	bySkel map[string]int32
+}
+
+// skeleton folds a name's spelling: vowels by class (e/i/y, o/u), no
+// doubled letters, no Arabic article ("Hafez al-Assad" and "Hafiz
+// Al-Asad" -> "hafiz asad").
+func skeleton(words []string) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range words {
+		if w == "al" || w == "el" || w == "ul" || w == "ad" || w == "as" || w == "ash" || w == "an" {
+			continue
+		}
+		if n > 0 {
+			b.WriteByte(' ')
+		}
+		n++
+		var last byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			switch c {
+			case 'e', 'i', 'y':
+				c = 'i' // "Hafez", "Hafiz"
+			case 'o', 'u':
+				c = 'u' // "Mohamed", "Muhamed"
+			case '\'', '-':
+				continue
+			}
+			if c == last {
+				continue // "Assad", "Asad"
+			}
+			b.WriteByte(c)
+			last = c
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 type fuzzyForm struct {
@@ -21,7 +63,7 @@ type fuzzyForm struct {
 }
 
 func newFuzzyIndex(m *matcher) *fuzzyIndex {
-	fx := &fuzzyIndex{byFirst: map[string][]fuzzyForm{}, byLast: map[string][]fuzzyForm{}}
+	fx := &fuzzyIndex{byFirst: map[string][]fuzzyForm{}, byLast: map[string][]fuzzyForm{}, bySkel: map[string]int32{}}
 	seen := map[string]bool{}
 	for i, e := range m.entries {
 		if e.Kind != kb.KindPerson {
@@ -41,6 +83,13 @@ func newFuzzyIndex(m *matcher) *fuzzyIndex {
 				continue
 			}
 			seen[k] = true
+			if sk := skeleton(w); len(sk) >= 6 {
+				if prev, ok := fx.bySkel[sk]; ok && prev >= 0 && prev != int32(i) && m.entries[prev].Key != e.Key {
+					fx.bySkel[sk] = -1
+				} else if !ok {
+					fx.bySkel[sk] = int32(i)
+				}
+			}
 			ff := fuzzyForm{entry: int32(i), words: w}
 			fx.byFirst[w[0]] = append(fx.byFirst[w[0]], ff)
 			fx.byLast[w[len(w)-1]] = append(fx.byLast[w[len(w)-1]], ff)
@@ -112,6 +161,27 @@ func (fx *fuzzyIndex) find(a *article, k, j int) (mention, bool) {
 		}
 		for _, ff := range fx.byLast[a.toks[idx[p]].norm] {
 			if m, ok := try(ff, p-len(ff.words)+1); ok {
+				return m, true
+			}
+		}
+	}
+	for p := range idx {
+		// a transliteration with several differences: the same consonants
+		for n := 4; n >= 2; n-- {
+			if p+n > len(idx) {
+				continue
+			}
+			var ws []string
+			for q := p; q < p+n; q++ {
+				ws = append(ws, a.toks[idx[q]].norm)
+			}
+			if !a.toks[idx[p]].cap || !a.toks[idx[p+n-1]].cap {
+				continue
+			}
+			if ei, ok := fx.bySkel[skeleton(ws)]; ok && ei >= 0 && len(skeleton(ws)) >= 6 {
+				e := a.x.m.entries[ei]
+				m := a.mk(idx[p], idx[p+n-1]+1, e, hFuzzy)
+				a.named[e.Key]++
 				return m, true
 			}
 		}
