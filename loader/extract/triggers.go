@@ -74,6 +74,8 @@ func init() {
 	add(tTalks, true, false, true, "talks", "held talks", "hold talks", "holding talks", "holds talks", "discussions", "consultations",
 		"bilateral talks", "closed-door discussions", "closed-door talks", "conversations", "dialogue")
 	add(tMeet, false, true, false, "see", "sees", "saw", "seeing") // "he would see the Ukrainian leader"
+	add(tMeet, true, true, false, "called on", "calls on", "calling on", "paid a call on", "paid a courtesy call on",
+		"courtesy call on") // "called on Governor-General Bob Dadae": a visit, not a phone call
 	add(tTalks, false, false, false, "discussed", "discuss", "discusses", "exchanged views", "conferred")
 	add(tNegotiate, true, false, true, "negotiations", "negotiating session")
 	add(tNegotiate, false, false, false, "negotiated", "negotiate", "negotiates")
