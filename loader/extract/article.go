@@ -39,6 +39,7 @@ type dateRef struct {
 type article struct {
 	narr     *localEvent // the last event of the story's own time line (not a flashback)
 	lastPair *localEvent // the last dated event of two people
+	present  *localEvent // the latest day-dated event up to the publication date: the story's day
 	x        *Extractor
 	doc      *text.Doc
 	lang     string

@@ -240,6 +240,9 @@ func (a *article) findEvents() {
 				}
 				if !ev.pending && !ev.anaphoric && len(ev.date) == 10 {
 					a.narr = ev
+					if (a.pub == "" || ev.date <= a.pub) && (a.present == nil || ev.date >= a.present.date) {
+						a.present = ev
+					}
 				}
 				if len(ev.parts) == 2 && ev.date != "" {
 					a.lastPair = ev
@@ -259,7 +262,9 @@ var rosterCues = [][]string{
 	{"autour", "de", "la", "table"}, {"figuraient"}, {"participaient"}, {"participait"}, {"ont", "participe"},
 	{"a", "participe"}, {"etaient", "presents"}, {"etait", "present"}, {"copreside"}, {"copresidee"}, {"preside", "par"},
 	{"presidee", "par"}, {"parmi", "les", "dirigeants"}, {"parmi", "les", "participants"}, {"aux", "cotes", "de"},
-	{"sat", "around"}, {"guests"}, {"invites"},
+	{"sat", "around"}, {"guests"}, {"invites"}, {"round", "table"}, {"took", "their", "seats"}, {"were", "seated"},
+	{"had", "made", "the", "trip"}, {"made", "the", "trip"}, {"made", "the", "journey"}, {"fait", "le", "deplacement"},
+	{"faisaient", "partie"}, {"etaient", "du", "voyage"}, {"were", "also", "there"}, {"were", "in", "attendance"},
 }
 
 // attachRosters adds the people of a roster sentence to the summit of
@@ -268,7 +273,9 @@ func (a *article) attachRosters(cands []*localEvent) []*localEvent {
 	var summits []*localEvent
 	rosters := map[int]bool{}
 	for _, ev := range cands {
-		if ev.has(tSummit) && ev.date != "" {
+		// a summit, or a leader hosting "the leaders of ..."
+		gathering := ev.has(tSummit) || ev.has(tHost) && a.hasPhrase(clause{a.sents[ev.sent].t0, a.sents[ev.sent].t1}, [][]string{{"leaders"}, {"dirigeants"}, {"chefs", "d", "etat"}}, func(int) bool { return true })
+		if gathering && (ev.date != "" || a.pub == "") {
 			summits = append(summits, ev)
 		}
 	}
@@ -355,6 +362,24 @@ func (a *article) arrivedFrom(cl clause, tm trigMatch) bool {
 			}
 			return false
 		}
+	}
+	return false
+}
+
+// verbTriggerAt: a verb trigger starts at token k or right after an
+// auxiliary or adverb ("and held talks", "et a rencontré", "and then met").
+func (a *article) verbTriggerAt(k, end int) bool {
+	for q := k; q < end && q <= k+2; q++ {
+		for _, tm := range findTriggers(a.toks, q, min(end, q+6), a.lang) {
+			if tm.t0 == q && (!tm.def.noun || len(tm.def.words) > 1) && tm.def.strong { // "and held talks"
+				return true
+			}
+		}
+		switch a.toks[q].norm {
+		case "then", "later", "also", "a", "ont", "avait", "avaient", "puis", "ensuite", "s", "se", "'", "’":
+			continue
+		}
+		break
 	}
 	return false
 }
@@ -495,6 +520,11 @@ func (a *article) clauses(si int) ([]clause, []clause) {
 			continue
 		}
 		if (t.norm == "while" || t.norm == "whereas" || t.norm == "tandis") && k > s.t0 && k > start+1 {
+			cut(k)
+		}
+		// "called on Governor-General Dadae and held talks with Hipkins":
+		// two verbs of one subject, each with its own partner
+		if (t.norm == "and" || t.norm == "et") && k > start+1 && a.verbTriggerAt(k+1, s.t1) && len(findTriggers(a.toks, start, k, a.lang)) > 0 {
 			cut(k)
 		}
 	}
@@ -886,6 +916,12 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		}
 	}
 	// "he", "his", "him", "il", "elle": the person the passage is about
+	if coordinated := cl.t0 > s.t0 && (a.toks[cl.t0].norm == "and" || a.toks[cl.t0].norm == "et"); coordinated {
+		// "... and held talks with Hipkins": the subject of the first verb
+		if f := a.firstSubject(si, cl); f != "" {
+			add(f)
+		}
+	}
 	if len(parts) < 2 && a.hasPronoun(cl, kept, visible, len(parts)) {
 		if f := a.clauseSubject(si, cl, parts); f != "" {
 			add(f) // "Biden toured China in 2011, and in 2013 Xi received him"
@@ -1015,7 +1051,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	if !ev.strong && (ev.date == "" || len(ev.parts) < 2) {
 		return nil
 	}
-	if ev.pending && ev.date == "" {
+	if ev.pending && ev.date == "" && a.pub != "" {
 		return nil
 	}
 	// status
@@ -1503,6 +1539,26 @@ func (a *article) hasPronoun(cl clause, trigs []trigMatch, visible func(int) boo
 	return false
 }
 
+// firstSubject: the person named (or titled) before the first trigger of
+// sentence si, for a clause coordinated after it.
+func (a *article) firstSubject(si int, cl clause) string {
+	s := &a.sents[si]
+	trigs := findTriggers(a.toks, s.t0, cl.t0, a.lang)
+	if len(trigs) == 0 {
+		return ""
+	}
+	for i := s.m0; i < s.m1; i++ {
+		m := &a.ments[i]
+		if m.t0 >= trigs[0].t0 {
+			break
+		}
+		if m.kind == kb.KindPerson && m.key != "" && !a.isSpeaker(si, m.t0) {
+			return m.key
+		}
+	}
+	return ""
+}
+
 // clauseSubject: the first person named in an earlier clause of sentence
 // si, when that clause opens the sentence ("As vice president, Biden
 // toured China ..., and ... received him").
@@ -1934,6 +1990,7 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 	best, bestD := -1, 1<<30
 	endOnly := ""       // the end of the event when the clause gives only that
 	whenClause := false // "in August 2011, when the Russian president received him"
+	coordClause := cl.t0 > s.t0 && (a.toks[cl.t0].norm == "and" || a.toks[cl.t0].norm == "et")
 	if cl.t0 < s.t1 {
 		n := a.toks[cl.t0].norm
 		whenClause = n == "when" || n == "quand" || n == "lorsque" || n == "lorsqu"
@@ -1942,7 +1999,8 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		dr := &a.dates[d]
 		// "depuis septembre 2019, quand il y avait été reçu": the time of
 		// the when-clause
-		sinceWhen := whenClause && dr.t1 >= cl.t0-2 && dr.t1 <= cl.t0
+		sinceWhen := whenClause && dr.t1 >= cl.t0-2 && dr.t1 <= cl.t0 ||
+			coordClause && !dr.since && dr.t1 <= cl.t0 && !a.clauseHasDate(si, cl) // "On Monday X called on A and held talks with B"
 		if dr.since && !sinceWhen {
 			continue
 		}
@@ -2077,6 +2135,17 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 	}
 }
 
+// clauseHasDate: a date expression inside clause cl.
+func (a *article) clauseHasDate(si int, cl clause) bool {
+	s := &a.sents[si]
+	for d := s.d0; d < s.d1; d++ {
+		if inSpan(a.dates[d].t0, cl) {
+			return true
+		}
+	}
+	return false
+}
+
 // futureBefore: a future auxiliary or verb right before a date, in its
 // own words ("which Widodo will open on Tuesday").
 func (a *article) futureBefore(dr *dateRef) bool {
@@ -2160,6 +2229,11 @@ func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) strin
 			// "la veille" after a flashback ("six weeks earlier, ..."):
 			// the day before the story's own event
 			last = a.narr
+		}
+		if a.present != nil && dr.m.ShiftDays < 0 && dr.m.ShiftDays >= -7 && dr.m.ShiftMonths == 0 && (last == nil || last.date < a.present.date) {
+			// "La veille, Lula avait été reçu" after a background event
+			// (the inauguration of 1 January): the eve of the story's day
+			last = a.present
 		}
 		if last != nil && dates.PrecisionOf(last.date) == dates.Day {
 			base := last.date

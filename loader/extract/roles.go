@@ -34,6 +34,8 @@ var roleDefs = func() []roleDef {
 	add(hg, true, false, "prime ministers", "premiers", "chancellors", "heads of government")
 	add(roleLeader, false, false, "leader", "strongman", "number one", "no 1")
 	add(roleLeader, true, false, "leaders")
+	add(roleLeader, false, false, "counterpart") // "his Argentine counterpart"
+	add(roleLeader, true, false, "counterparts")
 	add(fm, false, false, "foreign minister", "foreign secretary", "secretary of state", "top diplomat", "minister of foreign affairs", "foreign affairs minister", "chief diplomat")
 	add(fm, true, false, "foreign ministers")
 	add(dm, false, false, "defence minister", "defense minister", "defense secretary", "defence secretary", "minister of defence", "minister of defense", "secretary of defense")
@@ -44,6 +46,8 @@ var roleDefs = func() []roleDef {
 	add(hg, true, true, "premiers ministres", "chefs de gouvernement", "chefs du gouvernement")
 	add(roleLeader, false, true, "dirigeant", "dirigeante", "numéro un", "homme fort", "leader")
 	add(roleLeader, true, true, "dirigeants", "leaders")
+	add(roleLeader, false, true, "homologue") // "son homologue argentin"
+	add(roleLeader, true, true, "homologues")
 	add(fm, false, true, "ministre des affaires étrangères", "chef de la diplomatie", "ministre des affaires étrangères", "cheffe de la diplomatie")
 	add(dm, false, true, "ministre de la défense", "ministre des armées")
 	add(oh, false, true, "secrétaire général", "secrétaire générale")
