@@ -444,7 +444,8 @@ func (a *article) titled(si, t int) bool {
 func isTitleWord(n string) bool {
 	switch n {
 	case "president", "président", "présidente", "minister", "ministre", "chancellor", "chancelier", "chancelière",
-		"premier", "king", "queen", "roi", "reine", "emir", "sultan", "secretary", "leader", "dictator", "mr", "mrs", "ms", "m", "mme":
+		"premier", "king", "queen", "roi", "reine", "emir", "sultan", "secretary", "leader", "dictator", "mr", "mrs", "ms", "m", "mme",
+		"homologue", "counterpart", "envoy", "envoye", "emissaire":
 		return true
 	}
 	return false
