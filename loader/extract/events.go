@@ -634,6 +634,21 @@ func (a *article) negated(cl clause, tm trigMatch) bool {
 			return true
 		}
 	}
+	if tm.def.noun {
+		// "the state visit ... has been postponed several times and never
+		// took place", "la visite ... n'a jamais eu lieu"
+		for k := tm.t1; k < cl.t1 && k < tm.t1+25; k++ {
+			switch a.toks[k].norm {
+			case "cancelled", "canceled", "postponed", "scrapped", "annulee", "annule", "reportee", "repoussee", "ajournee":
+				return true
+			case "never", "jamais":
+				return true
+			}
+			if len(findTriggers(a.toks, k, k+1, a.lang)) > 0 && k > tm.t1 {
+				return false // another event's words
+			}
+		}
+	}
 	return false
 }
 
