@@ -144,6 +144,7 @@ func (a *article) findMentions() {
 			}
 		}
 		ms = append(ms, a.titleMentions(si, ms)...)
+		ms = append(ms, a.titleAnaphors(si, ms)...)
 		kept := ms[:0]
 		for _, mm := range ms {
 			if mm.kind == kb.KindPerson && a.placeAround(s, mm.t0, mm.t1) {
@@ -163,6 +164,102 @@ func (a *article) findMentions() {
 		s.m1 = len(a.ments)
 	}
 	a.dropGenericOrgs()
+}
+
+// titleAnaphors: "the crown prince", "l'émir", "the governor-general"
+// after "Crown Prince Mohammed bin Salman", "l'émir Tamim": a title the
+// article put before a person's name designates that person again. The
+// titles of this sentence's named persons are remembered for the next.
+func (a *article) titleAnaphors(si int, ms []mention) []mention {
+	s := &a.sents[si]
+	var out []mention
+	if len(a.titleOf) > 0 {
+		for k := s.t0; k+1 < s.t1; k++ {
+			n := a.toks[k].norm
+			if n != "the" && n != "le" && n != "la" && n != "l" {
+				continue
+			}
+			q := k + 1
+			for q < s.t1 && a.toks[q].kind == tkPunct && a.toks[q].p == '\'' {
+				q++
+			}
+			for _, w := range []int{2, 1} {
+				if q+w > s.t1 {
+					continue
+				}
+				var ws []string
+				for i := q; i < q+w; i++ {
+					ws = append(ws, a.toks[i].norm)
+				}
+				key, ok := a.titleOf[strings.Join(ws, " ")]
+				if !ok || key == "" || mentionStarting(ms, q) >= 0 {
+					continue
+				}
+				// a name follows: that person, not the anaphor
+				if nx := q + w; nx < s.t1 && a.toks[nx].kind == tkWord && a.toks[nx].cap && !sentenceWord[a.toks[nx].norm] {
+					break
+				}
+				out = append(out, mention{t0: q, t1: q + w, s: int(a.toks[q].s), e: int(a.toks[q+w-1].e), kind: kb.KindPerson,
+					key: key, how: hTitle, entity: true})
+				k = q + w - 1
+				break
+			}
+		}
+	}
+	if a.titleOf == nil {
+		a.titleOf = map[string]string{}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.kind != kb.KindPerson || m.key == "" || m.how == hTitle {
+			continue
+		}
+		// one or two capitalised title words right before the name, or
+		// opening the mention ("Crown Prince Mohammed bin Salman")
+		first := m.t0
+		for first < m.t1-1 && first < m.t0+2 && a.toks[first].cap && anaphoricTitle[a.toks[first].norm] {
+			first++
+		}
+		if first > m.t0 {
+			var ws []string
+			for q := m.t0; q < first; q++ {
+				ws = append(ws, a.toks[q].norm)
+			}
+			a.rememberTitle(strings.Join(ws, " "), m.key)
+			if first-m.t0 == 2 {
+				a.rememberTitle(ws[1], m.key)
+			}
+			continue
+		}
+		var ws []string
+		for q := m.t0 - 1; q >= s.t0 && q >= m.t0-2; q-- {
+			t := &a.toks[q]
+			if t.kind != tkWord || !t.cap || mentionEnding(ms, q+1) >= 0 && q+1 != m.t0 || !anaphoricTitle[t.norm] {
+				break
+			}
+			ws = append([]string{t.norm}, ws...)
+			a.rememberTitle(strings.Join(ws, " "), m.key)
+		}
+	}
+	return out
+}
+
+// rememberTitle binds title words to a person; two people with the same
+// title make it ambiguous.
+func (a *article) rememberTitle(w, key string) {
+	if prev, ok := a.titleOf[w]; ok && prev != key {
+		a.titleOf[w] = ""
+	} else if !ok {
+		a.titleOf[w] = key
+	}
+}
+
+// Title words that, once put before a name, designate that person again.
+var anaphoricTitle = map[string]bool{
+	"crown": true, "prince": true, "emir": true, "emir's": false, "king": true, "queen": true, "sultan": true, "sheikh": true,
+	"governor": true, "general": true, "governor-general": true, "pope": true, "pape": true, "emire": true, "roi": true,
+	"reine": true, "cheikh": true, "secretary": true, "chancellor": true, "chancelier": true, "chanceliere": true,
+	"heritier": true, "vice": false,
 }
 
 // Words that make a person's name the name of a place or an institution.

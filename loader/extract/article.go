@@ -51,10 +51,11 @@ type article struct {
 	ments []mention
 	dates []dateRef
 
-	named    map[string]int  // person key -> full-name mentions
-	pcount   map[string]int  // person key -> mentions (lazy)
-	dateline string          // place key of the dateline, if any
-	ncountry map[string]bool // countries named other than by a metonym (lazy)
+	named    map[string]int    // person key -> full-name mentions
+	titleOf  map[string]string // title words put before a name ("crown prince") -> person key, "" if ambiguous
+	pcount   map[string]int    // person key -> mentions (lazy)
+	dateline string            // place key of the dateline, if any
+	ncountry map[string]bool   // countries named other than by a metonym (lazy)
 	persons  map[string]*personInfo
 	evs      []*localEvent
 	claims   []claimRec
