@@ -238,6 +238,12 @@ func (a *article) sinceBefore(t0, t int) bool {
 	for k := t - 1; k >= t0 && k >= t-8; k-- {
 		switch a.toks[k].norm {
 		case "since", "depuis", "until", "till", "jusqu", "jusque", "through":
+			// "depuis leur rencontre du 15 novembre": the meeting's date
+			for _, tm := range findTriggers(a.toks, k+1, t, a.lang) {
+				if tm.def.strong && (tm.def.noun || a.toks[tm.t0].norm == "rencontre") {
+					return false
+				}
+			}
 			return true
 		case "by":
 			// "by 2006", "by the end of 2006": a deadline

@@ -2111,6 +2111,13 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 			}
 		}
 	}
+	// "Trump then telephoned Zelensky": the sequel of the last event
+	if last != nil && len(last.date) == 10 && last.sent < si && si-last.sent <= 5 && !fut && overlap(last.parts, ev.parts) > 0 &&
+		a.hasPhrase(cl, [][]string{{"then"}, {"afterwards"}, {"ensuite"}, {"puis"}, {"after", "that"}, {"later", "that", "day"}, {"dans", "la", "foulee"}}, visible) {
+		ev.date = last.date
+		ev.dateHow = dInherited
+		return
+	}
 	// the previous event of the passage
 	if last != nil && last.date != "" && last.sent < si && si-last.sent <= 2 && a.sents[last.sent].block >= a.sents[si].block-1 &&
 		overlap(last.parts, ev.parts) > 0 && !(fut && last.status == graph.StatusOccurred) && (last.typ == tPhone) == (ev.typ == tPhone) {
