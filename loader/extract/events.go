@@ -433,8 +433,8 @@ func (a *article) inTimePhrase(si, t int) bool {
 		if tk.kind == tkPunct && tk.norm != "'" && tk.norm != "’" {
 			return false
 		}
-		if len(findTriggers(a.toks, k, k+1, a.lang)) > 0 {
-			return false
+		if tms := findTriggers(a.toks, k, k+1, a.lang); len(tms) > 0 && !tms[0].def.noun {
+			return false // "after meeting X": X takes part
 		}
 		if timePhraseWords[tk.norm] {
 			return true
@@ -1829,10 +1829,15 @@ func (a *article) personCounts() map[string]int {
 		return a.pcount
 	}
 	cnt := map[string]int{}
-	for i := range a.ments {
-		m := &a.ments[i]
-		if m.kind == kb.KindPerson && m.key != "" {
-			cnt[m.key]++
+	for si := range a.sents {
+		s := &a.sents[si]
+		for i := s.m0; i < s.m1; i++ {
+			m := &a.ments[i]
+			// "the day after Donald Trump's inauguration": a time mark, not
+			// one of the people the story is about
+			if m.kind == kb.KindPerson && m.key != "" && !a.inTimePhrase(si, m.t0) {
+				cnt[m.key]++
+			}
 		}
 	}
 	a.pcount = cnt
