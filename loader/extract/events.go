@@ -384,6 +384,46 @@ func (a *article) verbTriggerAt(k, end int) bool {
 	return false
 }
 
+// possessedWith: "his summit with Donald Trump", "sa rencontre avec
+// Xi Jinping": the possessor (the sentence's first person) and the people
+// after "with"; nil for any other shape.
+func (a *article) possessedWith(si int, cl clause, tm trigMatch, visible func(int) bool) []string {
+	s := &a.sents[si]
+	if tm.t0 == 0 {
+		return nil
+	}
+	switch a.toks[tm.t0-1].norm {
+	case "his", "her", "son", "sa":
+	default:
+		return nil
+	}
+	if tm.t1 >= s.t1 || (a.toks[tm.t1].norm != "with" && a.toks[tm.t1].norm != "avec") {
+		return nil
+	}
+	var with []string
+	for i := s.m0; i < s.m1; i++ {
+		m := &a.ments[i]
+		if m.t0 > tm.t1 && m.t0 <= tm.t1+8 && m.kind == kb.KindPerson && m.key != "" && visible(m.t0) {
+			with = append(with, m.key)
+		}
+	}
+	if len(with) == 0 {
+		return nil
+	}
+	owner := ""
+	for i := s.m0; i < s.m1; i++ {
+		m := &a.ments[i]
+		if m.t0 < tm.t0 && m.kind == kb.KindPerson && m.key != "" && !contains(with, m.key) && !a.isSpeaker(si, m.t0) {
+			owner = m.key
+			break
+		}
+	}
+	if owner == "" {
+		return nil
+	}
+	return append([]string{owner}, with...)
+}
+
 // phoneTalks drops a meeting or talks verb followed closely by a call
 // trigger ("se sont entretenus mardi par visioconférence", "held talks by
 // video link"): one call, not a meeting and a call.
@@ -889,6 +929,36 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 			continue // "au lendemain de l'investiture de Donald Trump"
 		}
 		add(m.key)
+	}
+	// another event's possessed with-phrase in the clause ("used his
+	// meetings in Tianjin to brief Xi on his summit with Donald Trump in
+	// Anchorage"): its people are not this event's
+	for _, tm := range findTriggers(a.toks, cl.t0, cl.t1, a.lang) {
+		mine := false
+		for _, k := range kept {
+			if k.t0 == tm.t0 {
+				mine = true
+			}
+		}
+		if mine || !tm.def.noun {
+			continue
+		}
+		if own := a.possessedWith(si, cl, tm, visible); len(own) > 1 {
+			var keep []string
+			for _, p := range parts {
+				if !contains(own[1:], p) {
+					keep = append(keep, p)
+				}
+			}
+			parts = keep
+		}
+	}
+	// "brief Xi and Modi on his summit with Donald Trump": a possessed
+	// meeting noun with a with-phrase names its own people
+	if len(kept) == 1 && kept[0].def.noun {
+		if own := a.possessedWith(si, cl, kept[0], visible); len(own) > 0 {
+			parts = own
+		}
 	}
 	// host / guest roles
 	for _, tm := range kept {
