@@ -717,8 +717,38 @@ func (a *article) titledUnknown(si, k, j int) (mention, bool) {
 			}
 		}
 	}
+	if m.country == "" {
+		// "The US commander in Iraq, General David Petraeus", "le ministre
+		// algérien des Affaires étrangères, Ahmed Attaf": the title's country
+		m.country = a.titleCountry(si, k)
+	}
 	a.persons[m.key] = &personInfo{key: m.key, name: m.name, country: m.country}
 	return m, true
+}
+
+// titleCountry: the country or demonym of the title phrase that ends
+// before token k, skipping places introduced by "in" ("in Iraq").
+func (a *article) titleCountry(si, k int) string {
+	s := &a.sents[si]
+	for p := k - 1; p >= s.t0 && p >= k-9; p-- {
+		t := &a.toks[p]
+		if t.kind == tkPunct && t.norm != "," && t.norm != "'" && t.norm != "’" {
+			break
+		}
+		if t.kind != tkWord {
+			continue
+		}
+		if c, _ := a.countryAtEnd(p); c != "" {
+			if p > s.t0 {
+				switch a.toks[p-1].norm {
+				case "in", "to", "from", "en", "au", "aux", "a", "de", "du", "vers":
+					continue
+				}
+			}
+			return c
+		}
+	}
+	return ""
 }
 
 // countryAtEnd returns the ISO3 of a country named at token t (by the
