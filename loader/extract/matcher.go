@@ -76,13 +76,33 @@ func newMatcher(k *kb.KB) *matcher {
 			seen[sk] = true
 			m.add(form, payload{entry: idx, fk: fk})
 		}
-		add(e.Name, fkName)
+		// a one-word "full name" of a person who also has longer names
+		// is a first name or a surname the datasets mistook for a name
+		// ("Sharif" for Sharif Sheikh Ahmed): it names nobody alone
+		loneWord := func(f string) bool {
+			if e.Kind != kb.KindPerson || strings.Contains(strings.TrimSpace(f), " ") {
+				return false
+			}
+			for _, ns := range e.Names {
+				for _, n := range ns {
+					if strings.Contains(strings.TrimSpace(n), " ") {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		if !loneWord(e.Name) {
+			add(e.Name, fkName)
+		}
 		if e.Acronym != "" {
 			add(e.Acronym, fkName)
 		}
 		for _, lang := range sortedKeys(e.Names) {
 			for _, f := range e.Names[lang] {
-				add(f, fkName)
+				if !loneWord(f) {
+					add(f, fkName)
+				}
 			}
 		}
 		for _, f := range e.Surnames {
