@@ -247,6 +247,9 @@ func (a *article) findEvents() {
 				if len(ev.parts) == 2 && ev.date != "" {
 					a.lastPair = ev
 				}
+				if len(ev.parts) >= 2 && !ev.pending {
+					a.lastPeople = ev
+				}
 			}
 		}
 	}
@@ -333,6 +336,22 @@ func (a *article) datedOther(si int, ev *localEvent) bool {
 // timeReference: a noun trigger inside a time phrase ("on the eve of the
 // summit", "ahead of the visit", "à la veille du sommet").
 func (a *article) timeReference(cl clause, tm trigMatch) bool {
+	// "The day before the summit opened, he stopped in Nur-Sultan": a
+	// date expression ending in before/after right before the noun
+	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-3; k-- {
+		n := a.toks[k].norm
+		if n == "before" || n == "after" || n == "avant" || n == "apres" {
+			for d := range a.dates {
+				if a.dates[d].t1 == k+1 && a.dates[d].m.Anchor == dates.AnchorPrevious && !a.shiftBeforeEventNoun(&a.dates[d]) {
+					return true
+				}
+			}
+			break
+		}
+		if a.toks[k].kind == tkPunct {
+			break
+		}
+	}
 	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-7; k-- {
 		if a.toks[k].kind == tkPunct {
 			return false
@@ -1810,6 +1829,12 @@ func (a *article) pairAt(si int, last *localEvent) []string {
 			return g
 		}
 	}
+	if a.lastPeople != nil && a.lastPeople.date == "" && len(a.lastPeople.parts) == 2 && (last == nil || a.lastPeople.sent > last.sent) && si-a.lastPeople.sent <= 1 &&
+		a.hasPhrase(clause{a.sents[si].t0, a.sents[si].t1}, pairPhrases, func(int) bool { return true }) {
+		// "...reçu avec faste par Vladimir Poutine. Les deux hommes ...":
+		// the people of the sentence before, even undated
+		return a.lastPeople.parts
+	}
 	if last != nil && len(last.parts) >= 2 && si-last.sent <= 12 {
 		if len(last.parts) == 2 {
 			// a passing pair (someone named once) gives way to the
@@ -2243,6 +2268,45 @@ func (a *article) clauseHasDate(si int, cl clause) bool {
 	return false
 }
 
+// shiftBeforeEventNoun: an anaphoric shift ending in after/before that
+// is followed by a meeting noun ("a month after the visit", "trois jours
+// après sa rencontre avec").
+func (a *article) shiftBeforeEventNoun(dr *dateRef) bool {
+	if dr.t1 <= dr.t0 || dr.t1 > len(a.toks) {
+		return false
+	}
+	switch a.toks[dr.t1-1].norm {
+	case "after", "before", "apres", "avant":
+	default:
+		return false
+	}
+	// "The call comes a month after", "Le geste intervient un mois
+	// après": the story's event comes after the one the noun names
+	come := false
+	for q := dr.t0 - 1; q >= 0 && q >= dr.t0-3; q-- {
+		switch a.toks[q].norm {
+		case "comes", "came", "come", "follows", "followed", "intervient", "intervenait", "survient", "arrive", "arrivait", "suit":
+			come = true
+		}
+	}
+	if !come {
+		return false
+	}
+	for q := dr.t1; q < len(a.toks) && q <= dr.t1+3; q++ {
+		for _, tm := range findTriggers(a.toks, q, min(len(a.toks), q+4), a.lang) {
+			if tm.t0 == q && tm.def.noun && tm.def.strong {
+				return true
+			}
+		}
+		switch a.toks[q].norm {
+		case "the", "his", "her", "their", "la", "le", "l", "sa", "son", "leur", "'", "’", "a", "an", "une", "un":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // futureBefore: a future auxiliary or verb right before a date, in its
 // own words ("which Widodo will open on Tuesday").
 func (a *article) futureBefore(dr *dateRef) bool {
@@ -2321,6 +2385,25 @@ func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) strin
 		if last != nil && last.date != "" {
 			v = dates.ShiftMonths(last.date, int(dr.m.ShiftMonths), dr.m.ShiftYears)
 		}
+	}
+	if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || dr.value == "") && a.shiftBeforeEventNoun(dr) {
+		// "Le geste intervient un mois après la visite d'État de M. Xi à
+		// Moscou": the visit lies a month before the story's day, not a
+		// month after the last event
+		if a.present == nil {
+			return ""
+		}
+		if dr.m.ShiftMonths != 0 {
+			return dates.ShiftMonths(a.present.date, -int(dr.m.ShiftMonths), dr.m.ShiftYears)
+		}
+		w := dates.Shift(a.present.date, -dr.m.ShiftDays)
+		if dr.m.ShiftDays <= -14 || dr.m.ShiftDays >= 14 {
+			w = w[:7]
+		}
+		return w
+	}
+	if dr.m.Anchor == dates.AnchorPrevious && dr.m.ShiftMonths != 0 && (!dr.m.Resolved || v == "") {
+		// handled above
 	} else if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || v == "") {
 		if last != nil && last.anaphoric && a.narr != nil && dr.m.ShiftDays >= -7 && dr.m.ShiftDays <= 7 {
 			// "la veille" after a flashback ("six weeks earlier, ..."):
