@@ -1696,6 +1696,13 @@ func (a *article) clauseSubject(si int, cl clause, exclude []string) string {
 func (a *article) focusPerson(si int, exclude []string) string {
 	// the subject (first person) of the current sentence before the
 	// pronoun's clause, else of the nearest previous sentence naming one
+	cnt := a.personCounts()
+	top, topN := "", 0
+	for k, n := range cnt {
+		if (n > topN || n == topN && k < top) && !contains(exclude, k) {
+			top, topN = k, n
+		}
+	}
 	for sj := si - 1; sj >= 0 && sj >= si-3; sj-- {
 		s := &a.sents[sj]
 		for i := s.m0; i < s.m1; i++ {
@@ -1704,11 +1711,16 @@ func (a *article) focusPerson(si int, exclude []string) string {
 				if contains(exclude, m.key) {
 					break
 				}
+				// a passing speaker ("Chief Cabinet Secretary X told
+				// reporters ...") is not who "he" goes on about: the
+				// story's main person is
+				if cnt[m.key] <= 1 && topN >= 3 && top != m.key {
+					return top
+				}
 				return m.key
 			}
 		}
 	}
-	cnt := a.personCounts()
 	best, bn := "", 0
 	for k, n := range cnt {
 		if n > bn || n == bn && k < best {
