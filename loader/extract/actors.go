@@ -496,8 +496,9 @@ func (a *article) pickSurname(si int, r rawMatch, cands []*kb.Entry) *kb.Entry {
 	var best *kb.Entry
 	for _, e := range cands {
 		if a.named[e.Key] > 0 {
-			if best == nil || a.named[e.Key] > a.named[best.Key] {
-				best = e
+			if best == nil || a.named[e.Key] > a.named[best.Key] ||
+				a.named[e.Key] == a.named[best.Key] && inOfficeAt(e, a.pub) && !inOfficeAt(best, a.pub) {
+				best = e // "M. Kim": Kim Jong-un, not Kim Il Sung of a square's name
 			}
 		}
 	}
@@ -508,6 +509,17 @@ func (a *article) pickSurname(si int, r rawMatch, cands []*kb.Entry) *kb.Entry {
 		return cands[0]
 	}
 	return nil
+}
+
+// inOfficeAt: the person held an office on the date (any office; the
+// publication date, or now without one).
+func inOfficeAt(e *kb.Entry, date string) bool {
+	for _, o := range e.Offices {
+		if (o.From == "" || o.From <= date || date == "") && (o.To == "" || date != "" && o.To >= date) {
+			return true
+		}
+	}
+	return false
 }
 
 // titled: an honorific or a role title right before token t.

@@ -1663,6 +1663,11 @@ func (a *article) firstSubject(si int, cl clause) string {
 	return ""
 }
 
+// possessive: a mention followed by 's ("Kim's father"): not the subject.
+func (a *article) possessive(m *mention) bool {
+	return m.t1+1 < len(a.toks) && a.toks[m.t1].p == '\'' && a.toks[m.t1+1].norm == "s"
+}
+
 // clauseSubject: the first person named in an earlier clause of sentence
 // si, when that clause opens the sentence ("As vice president, Biden
 // toured China ..., and ... received him").
@@ -1676,7 +1681,7 @@ func (a *article) clauseSubject(si int, cl clause, exclude []string) string {
 		if m.t0 >= cl.t0 {
 			break
 		}
-		if m.kind == kb.KindPerson && m.key != "" && !contains(exclude, m.key) && !a.isSpeaker(si, m.t0) {
+		if m.kind == kb.KindPerson && m.key != "" && !contains(exclude, m.key) && !a.isSpeaker(si, m.t0) && !a.possessive(m) {
 			// "he had met Biden, and in April he was received by Xi":
 			// the subject of both is a pronoun
 			for k := s.t0; k < m.t0; k++ {
@@ -1707,7 +1712,7 @@ func (a *article) focusPerson(si int, exclude []string) string {
 		s := &a.sents[sj]
 		for i := s.m0; i < s.m1; i++ {
 			m := &a.ments[i]
-			if m.kind == kb.KindPerson && m.key != "" {
+			if m.kind == kb.KindPerson && m.key != "" && !a.possessive(m) {
 				if contains(exclude, m.key) {
 					break
 				}

@@ -704,6 +704,11 @@ func (ps *people) entries() []kb.Entry {
 		var e kb.Entry
 		if p.manual != nil {
 			e = *p.manual
+			if len(e.Surnames) == 0 && familyNameFirst[e.Country] {
+				if ws := strings.Fields(e.Name); len(ws) >= 2 && len(ws[0]) >= 2 {
+					e.Surnames = []string{ws[0]}
+				}
+			}
 		} else {
 			if p.canon == "" || len(p.obs) == 0 {
 				continue
@@ -1059,8 +1064,20 @@ func surnamesFor(p *person) []string {
 		}
 		out = append(out, s)
 	}
+	if familyNameFirst[p.country] {
+		// "Lee Jae-myung", "Li Qiang": the family name comes first and is
+		// what the press uses alone ("Lee flies to Washington"); short and
+		// shared by many, it resolves only to someone the article named
+		if ws := strings.Fields(p.canon); len(ws) >= 2 && len(ws[0]) >= 2 {
+			out = append(out, ws[0])
+		}
+	}
 	return uniqSorted(out)
 }
+
+// familyNameFirst: countries whose leaders' names start with the family
+// name, used alone in the press.
+var familyNameFirst = map[string]bool{"KOR": true, "PRK": true, "CHN": true, "TWN": true}
 
 func (p *person) hasName(lang, n string) bool {
 	for _, x := range p.names[lang] {
