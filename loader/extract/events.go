@@ -268,6 +268,9 @@ var rosterCues = [][]string{
 	{"sat", "around"}, {"guests"}, {"invites"}, {"round", "table"}, {"took", "their", "seats"}, {"were", "seated"},
 	{"had", "made", "the", "trip"}, {"made", "the", "trip"}, {"made", "the", "journey"}, {"fait", "le", "deplacement"},
 	{"faisaient", "partie"}, {"etaient", "du", "voyage"}, {"were", "also", "there"}, {"were", "in", "attendance"},
+	{"pris", "place"}, {"took", "their", "places"}, {"egalement", "presents"}, {"aussi", "presents"}, {"also", "present"},
+	{"also", "attended"}, {"around", "him"}, {"around", "her"}, {"autour", "de", "lui"}, {"autour", "d", "elle"},
+	{"autour", "de", "l", "hote"}, {"alongside", "him"}, {"were", "joined", "by"},
 }
 
 // attachRosters adds the people of a roster sentence to the summit of
