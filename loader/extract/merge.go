@@ -528,6 +528,12 @@ func Merge(results []*Result) []graph.Event {
 			if overlap(c.parts, e.parts) < min(2, len(e.parts)) {
 				continue
 			}
+			// an undated report joins a dated event of another article
+			// only at the same known place ("la visite de M. Xi à Moscou"
+			// is not the Samarkand meeting of the same two men)
+			if e.place != "" && c.place != e.place {
+				continue
+			}
 			cands = append(cands, c)
 		}
 		if len(cands) == 1 {
