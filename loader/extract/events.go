@@ -2208,6 +2208,13 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		if dr.end != "" && !dr.relative && dates.PrecisionOf(dr.end) == dates.Day && ev.date == dr.value {
 			ev.dateEnd = dr.end
 		}
+		if ev.has(tSummit) {
+			// "hosted the two-day meeting, which opened on Thursday": the
+			// opening day is the summit's date
+			if v := a.openingDate(si, fut, past, last); v != "" && v != ev.date && len(v) == 10 && withinDays(v, ev.date, 7) {
+				ev.date = v
+			}
+		}
 		if ev.dateEnd == "" {
 			ev.dateEnd = a.rangeEnd(si, best, ev.date, fut, past, last)
 		}
@@ -2357,6 +2364,22 @@ func (a *article) eveBefore(si, t int) bool {
 		}
 	}
 	return false
+}
+
+// openingDate: a day after a verb of opening in sentence si ("which
+// opened on Thursday", "qui s'est ouvert jeudi", "began on").
+func (a *article) openingDate(si int, fut, past bool, last *localEvent) string {
+	s := &a.sents[si]
+	for d := s.d0; d < s.d1; d++ {
+		dr := &a.dates[d]
+		for k := dr.t0 - 1; k >= s.t0 && k >= dr.t0-3; k-- {
+			switch a.toks[k].norm {
+			case "opened", "opens", "began", "begins", "started", "starts", "ouvert", "ouverte", "ouvre", "debute", "commence":
+				return a.dateValue(dr, fut, past, last)
+			}
+		}
+	}
+	return ""
 }
 
 // rangeEnd: the end of a range of days written as two expressions
