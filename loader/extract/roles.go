@@ -10,6 +10,10 @@ import (
 // the article names (the Russian leader, le dirigeant chinois).
 const roleLeader = "leader"
 
+// rolePresident is the title "president": the office of that name, head
+// of state or of government ("the Iranian president").
+const rolePresident = "president"
+
 // roleDef is a title that designates an office holder.
 type roleDef struct {
 	words  []string // folded words

@@ -57,12 +57,34 @@ func (ix officeIndex) at(role, of, date string) []officeHolder {
 func (a *article) holder(role, of, date string) string {
 	ix := a.x.offices
 	roles := []string{role}
-	if role == roleLeader {
+	if role == roleLeader || role == rolePresident {
 		roles = []string{kb.RoleHeadOfState, kb.RoleHeadOfGovernment}
 	}
 	var all []officeHolder
 	for _, r := range roles {
 		all = append(all, ix.at(r, of, date)...)
+	}
+	if role == rolePresident {
+		// "the Iranian president": the office called President, which in
+		// Iran is the head of government under the Supreme Leader
+		var pres, hos []officeHolder
+		for _, h := range all {
+			if strings.Contains(strings.ToLower(h.o.Title), "president") || strings.Contains(strings.ToLower(h.o.Title), "président") {
+				pres = append(pres, h)
+			}
+			if h.o.Role == kb.RoleHeadOfState {
+				hos = append(hos, h)
+			}
+		}
+		switch {
+		case len(pres) > 0:
+			all = pres
+		default:
+			all = hos
+		}
+		if len(all) == 0 {
+			return ""
+		}
 	}
 	if len(all) == 0 {
 		return ""
@@ -319,6 +341,9 @@ func (a *article) titleMentions(si int, ms []mention) []mention {
 			r := role
 			if b.kind == kb.KindOrganization && role == roleLeader {
 				r = kb.RoleOrgHead
+			}
+			if r == kb.RoleHeadOfState && (a.toks[k].norm == "president" || a.toks[k].norm == "presidente") {
+				r = rolePresident
 			}
 			key := a.holder(r, of, a.titleDate(si, start, end))
 			if key == "" {
