@@ -181,7 +181,9 @@ func (a *article) findEvents() {
 			}
 			var g *grp
 			for _, x := range groups {
-				if x.cl == cl && (x.trigs[0].def.typ == tPhone) == (tm.def.typ == tPhone) {
+				// "L'appel ... a eu lieu alors qu'il était en route pour
+				// New York": a clause opened by a call is about the call
+				if x.cl == cl && ((x.trigs[0].def.typ == tPhone) == (tm.def.typ == tPhone) || x.trigs[0].def.typ == tPhone && x.trigs[0].def.noun && a.opensClause(cl, x.trigs[0].t0)) {
 					g = x
 				}
 			}
@@ -444,6 +446,22 @@ func (a *article) possessedWith(si int, cl clause, tm trigMatch, visible func(in
 		return nil
 	}
 	return append([]string{owner}, with...)
+}
+
+// opensClause: only determiners and punctuation precede token t in the
+// clause ("L'appel ...", "The call ...").
+func (a *article) opensClause(cl clause, t int) bool {
+	for k := cl.t0; k < t; k++ {
+		switch a.toks[k].norm {
+		case "the", "a", "an", "this", "that", "le", "la", "l", "les", "un", "une", "cet", "cette", "ce", "'", "’":
+			continue
+		}
+		if a.toks[k].kind == tkPunct {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // phoneTalks drops a meeting or talks verb followed closely by a call
@@ -1459,6 +1477,9 @@ func (a *article) commentator(si, t int) bool {
 func (a *article) hasObject(si int, cl clause, tm trigMatch) bool {
 	s := &a.sents[si]
 	end := tm.t1 + 8
+	if tm.def.typ == tPhone {
+		end = tm.t1 + 4 // "called Zelensky", not "called the friendship between the two nations"
+	}
 	if end > cl.t1 {
 		end = cl.t1
 	}

@@ -434,10 +434,11 @@ func sameOccasion(x, y *localEvent) bool {
 	if (x.typ == tPhone) != (y.typ == tPhone) && !shareSentence(x, y) {
 		return false
 	}
-	if x.place != "" && y.place != "" && x.place != y.place && (x.country == "" || x.country != y.country) {
+	bothPhone := x.typ == tPhone && y.typ == tPhone // a call has no venue: its places are the callers'
+	if !bothPhone && x.place != "" && y.place != "" && x.place != y.place && (x.country == "" || x.country != y.country) {
 		return false
 	}
-	if (x.typ == tPhone) == (y.typ == tPhone) && x.country != "" && y.country != "" && x.country != y.country {
+	if !bothPhone && (x.typ == tPhone) == (y.typ == tPhone) && x.country != "" && y.country != "" && x.country != y.country {
 		return false
 	}
 	if sentenceDated(y, x) || sentenceDated(x, y) {
