@@ -26,6 +26,7 @@ type localEvent struct {
 	date      string
 	dateEnd   string
 	dateHow   int
+	rawDate   string // without a publication date: the unresolved expression ("lundi"), to tell occasions apart
 	place     string // place key
 	country   string // ISO3 of the place (or of the visited country)
 	org       string // organization key
@@ -1172,8 +1173,12 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 			ev.host = h
 		}
 	}
-	// weak triggers need a date and two people
-	if !ev.strong && (ev.date == "" || len(ev.parts) < 2) {
+	if ev.date == "" && a.pub == "" {
+		ev.rawDate = a.unresolvedDate(si, cl)
+	}
+	// weak triggers need a date (or, without a publication date, a day
+	// the text names: "ont signé lundi") and two people
+	if !ev.strong && (ev.date == "" && (ev.rawDate == "" || !ev.has(tSign)) || len(ev.parts) < 2) {
 		return nil
 	}
 	if ev.pending && ev.date == "" && a.pub != "" {
@@ -2303,6 +2308,19 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		}
 		ev.dateHow = dLead
 	}
+}
+
+// unresolvedDate: the folded text of a date expression in clause cl that
+// needs the publication date ("lundi", "on Sunday"), or "".
+func (a *article) unresolvedDate(si int, cl clause) string {
+	s := &a.sents[si]
+	for d := s.d0; d < s.d1; d++ {
+		dr := &a.dates[d]
+		if inSpan(dr.t0, cl) && dr.value == "" && dr.m.Anchor == dates.AnchorPublication && !dr.since {
+			return Fold(dr.m.Text)
+		}
+	}
+	return ""
 }
 
 // clauseHasDate: a date expression inside clause cl.

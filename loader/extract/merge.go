@@ -302,10 +302,11 @@ func mergeLocal(evs []*localEvent) []*localEvent {
 			absorb(best, e)
 			continue
 		}
-		// undated events of the same people and place fuse together
+		// undated events of the same people and place fuse together,
+		// unless the text names them different days ("dimanche", "lundi")
 		merged := false
 		for _, c := range rest {
-			if compatible(c, e, true) {
+			if compatible(c, e, true) && (c.rawDate == "" || e.rawDate == "" || c.rawDate == e.rawDate) {
 				absorb(c, e)
 				merged = true
 				break
@@ -565,8 +566,8 @@ func Merge(results []*Result) []graph.Event {
 		}
 		merged, dup := false, false
 		for _, c := range nodate {
-			if hasArticle(c, e.article) && overlap(c.parts, e.parts) == len(e.parts) {
-				dup = true // one undated event per group of people and article
+			if hasArticle(c, e.article) && overlap(c.parts, e.parts) == len(e.parts) && (c.rawDate == "" || e.rawDate == "" || c.rawDate == e.rawDate) {
+				dup = true // one undated event per group of people, day named and article
 				break
 			}
 		}
