@@ -37,10 +37,11 @@ type dateRef struct {
 
 // article is the working state of one extraction.
 type article struct {
-	narr       *localEvent // the last event of the story's own time line (not a flashback)
-	lastPair   *localEvent // the last dated event of two people
-	lastPeople *localEvent // the last event of two people or more, dated or not
-	present    *localEvent // the latest day-dated event up to the publication date: the story's day
+	narr       *localEvent   // the last event of the story's own time line (not a flashback)
+	lastPair   *localEvent   // the last dated event of two people
+	lastPeople *localEvent   // the last event of two people or more, dated or not
+	present    *localEvent   // the latest day-dated event up to the publication date: the story's day
+	spawned    []*localEvent // events split off by buildEvent (guests received in turn)
 	x          *Extractor
 	doc        *text.Doc
 	lang       string

@@ -236,6 +236,10 @@ func (a *article) findEvents() {
 		}
 		for gi, g := range groups {
 			ev := a.buildEvent(si, g.cl, asides, g.trigs, owner, gi, last)
+			if ev != nil && len(a.spawned) > 0 {
+				cands = append(cands, a.spawned...)
+				a.spawned = nil
+			}
 			if ev != nil {
 				cands = append(cands, ev)
 				if !ev.pending && (ev.date != "" || last == nil) {
@@ -1223,7 +1227,75 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	}
 	ev.conf = c
 	ev.srcs = []srcRef{{article: a.id, s: a.doc.Src(s.s), e: a.doc.SrcEnd(s.e), text: a.doc.Text[s.s:s.e], ts: s.s}}
+	// "He received Xi Jinping, ..., and then Narendra Modi": one
+	// reception per guest
+	if first, then := a.guestsInTurn(si, cl, kept); first != "" && then != "" && contains(ev.parts, first) && contains(ev.parts, then) {
+		if len(ev.parts) == 2 {
+			// the host is the subject: "He received ..."
+			if h := a.focusPerson(si, ev.parts); h != "" && a.hasPronoun(cl, kept, visible, 0) {
+				ev.parts = append(ev.parts, h)
+				ev.host = h
+			}
+		}
+		second := *ev
+		second.parts = nil
+		for _, p := range ev.parts {
+			if p != first {
+				second.parts = append(second.parts, p)
+			}
+		}
+		var keep []string
+		for _, p := range ev.parts {
+			if p != then {
+				keep = append(keep, p)
+			}
+		}
+		ev.parts = keep
+		if ev.guest == then {
+			ev.guest = first
+		}
+		second.guest = then
+		a.spawned = append(a.spawned, &second)
+	}
 	return ev
+}
+
+// guestsInTurn: a host or meeting verb whose objects come one after the
+// other ("received Xi Jinping, who ..., and then Narendra Modi", "a reçu
+// X, puis Y"): the first and the later guest.
+func (a *article) guestsInTurn(si int, cl clause, kept []trigMatch) (string, string) {
+	s := &a.sents[si]
+	var tm *trigMatch
+	for i := range kept {
+		if !kept[i].def.noun && (kept[i].def.typ == tHost || kept[i].def.typ == tMeet) {
+			tm = &kept[i]
+			break
+		}
+	}
+	if tm == nil {
+		return "", ""
+	}
+	first := ""
+	for i := s.m0; i < s.m1; i++ {
+		m := &a.ments[i]
+		if m.t0 < tm.t1 || m.t0 >= cl.t1 || m.kind != kb.KindPerson || m.key == "" {
+			continue
+		}
+		if first == "" {
+			first = m.key
+			continue
+		}
+		// the later guest: right after "then"/"puis"
+		for k := m.t0 - 1; k >= tm.t1 && k >= m.t0-4; k-- {
+			switch a.toks[k].norm {
+			case "then", "puis", "ensuite":
+				if m.key != first {
+					return first, m.key
+				}
+			}
+		}
+	}
+	return "", ""
 }
 
 // possessiveOther: "Bolivar's dream": a possessive on a noun that is not
