@@ -395,6 +395,21 @@ func (a *article) arrivedFrom(cl clause, tm trigMatch) bool {
 	return false
 }
 
+// relativeStart: the token where a relative clause (", who", ", qui")
+// starts between k and end, else end: "and then Narendra Modi, who
+// repeated that India favoured dialogue" has no verb of its own.
+func (a *article) relativeStart(k, end int) int {
+	for q := k; q+1 < end; q++ {
+		if a.toks[q].norm == "," {
+			switch a.toks[q+1].norm {
+			case "who", "which", "whose", "qui", "dont", "lequel", "laquelle":
+				return q
+			}
+		}
+	}
+	return end
+}
+
 // verbTriggerAt: a verb trigger starts at token k or right after an
 // auxiliary or adverb ("and held talks", "et a rencontré", "and then met").
 func (a *article) verbTriggerAt(k, end int) bool {
@@ -581,7 +596,7 @@ func (a *article) clauses(si int) ([]clause, []clause) {
 				if k+1 < s.t1 && k > start {
 					n := a.toks[k+1].norm
 					if (n == "and" || n == "et" || n == "then" || n == "puis") &&
-						len(findTriggers(a.toks, start, k, a.lang)) > 0 && len(findTriggers(a.toks, k+2, s.t1, a.lang)) > 0 {
+						len(findTriggers(a.toks, start, k, a.lang)) > 0 && len(findTriggers(a.toks, k+2, a.relativeStart(k+2, s.t1), a.lang)) > 0 {
 						cut(k + 1)
 						continue
 					}
