@@ -793,6 +793,22 @@ func (p *person) commonName() string {
 		// press uses ("Ram Nath Kovind", "Xavier Espot Zamora")
 		return canon
 	}
+	if keepWhole[p.country] {
+		// "Ibrahim Boubacar Keita", "Mahamat Idriss Deby": in francophone
+		// Africa the second given name is part of the name the press uses
+		ct := foldTokens(canon)
+		if len(ct) == 3 && !p.genShort[canon] {
+			return canon
+		}
+		if len(ct) == 2 {
+			for _, n := range sortedStrings(p.names["en"]) {
+				t := foldTokens(n)
+				if len(t) == 3 && t[0] == ct[0] && t[2] == ct[1] && !p.genShort[n] && !badVariantRE.MatchString(n) {
+					return n
+				}
+			}
+		}
+	}
 	if familyFirst[p.country] {
 		// "Vo Van Thuong", "Pham Minh Chinh": the family name comes first
 		// and the middle name belongs to the given name; the press keeps
@@ -876,6 +892,12 @@ func (p *person) addMongolianGenitives() {
 		}
 	}
 }
+
+// keepWhole: countries (francophone Africa) whose leaders are known by
+// two given names and a surname.
+var keepWhole = map[string]bool{"MLI": true, "SEN": true, "TCD": true, "GNB": true, "NER": true, "BFA": true, "GIN": true,
+	"CIV": true, "CMR": true, "COG": true, "COD": true, "GAB": true, "TGO": true, "BEN": true, "MRT": true, "DJI": true,
+	"COM": true, "CAF": true}
 
 // familyFirst: countries whose names put the family name first and whose
 // leaders are known by their whole name.
