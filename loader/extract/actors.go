@@ -145,6 +145,7 @@ func (a *article) findMentions() {
 		}
 		ms = append(ms, a.titleMentions(si, ms)...)
 		ms = append(ms, a.titleAnaphors(si, ms)...)
+		ms = append(ms, a.bareTitleMentions(si, ms)...)
 		kept := ms[:0]
 		for _, mm := range ms {
 			if mm.kind == kb.KindPerson && a.placeAround(s, mm.t0, mm.t1) {

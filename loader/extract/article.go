@@ -237,7 +237,8 @@ func tokenRange(toks []token, t0, t1, s, e int) (int, int) {
 // sinceBefore: a "since"/"depuis" (or "after"/"before" + clause) within the
 // few words before token t makes the date the start of a period.
 func (a *article) sinceBefore(t0, t int) bool {
-	for k := t - 1; k >= t0 && k >= t-8; k-- {
+	commaSeen := false
+	for k := t - 1; k >= t0 && k >= t-12; k-- {
 		switch a.toks[k].norm {
 		case "since", "depuis", "until", "till", "jusqu", "jusque", "through":
 			// "depuis leur rencontre du 15 novembre": the meeting's date
@@ -262,7 +263,15 @@ func (a *article) sinceBefore(t0, t int) bool {
 			if k+2 < len(a.toks) && a.toks[k+2].norm == "ici" {
 				return true
 			}
-		case ",", ";", "(", ")":
+		case ",":
+			// "depuis l'arrivée de M. Scholz, en décembre 2021": the date
+			// in apposition to a since-phrase
+			if k >= t-2 && !commaSeen {
+				commaSeen = true
+				continue
+			}
+			return false
+		case ";", "(", ")":
 			return false
 		}
 	}

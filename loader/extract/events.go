@@ -1067,6 +1067,13 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 			add(f)
 		}
 	}
+	if first, then := a.guestsInTurn(si, cl, kept); first != "" && then != "" && len(parts) == 2 && a.hasPronoun(cl, kept, visible, 0) {
+		// "He received Xi, ..., and then Modi": the host is the subject
+		if h := a.focusPerson(si, parts); h != "" {
+			add(h)
+			ev.host = h
+		}
+	}
 	if len(parts) < 2 && a.hasPronoun(cl, kept, visible, len(parts)) {
 		if f := a.clauseSubject(si, cl, parts); f != "" {
 			add(f) // "Biden toured China in 2011, and in 2013 Xi received him"
@@ -1245,13 +1252,6 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	// "He received Xi Jinping, ..., and then Narendra Modi": one
 	// reception per guest
 	if first, then := a.guestsInTurn(si, cl, kept); first != "" && then != "" && contains(ev.parts, first) && contains(ev.parts, then) {
-		if len(ev.parts) == 2 {
-			// the host is the subject: "He received ..."
-			if h := a.focusPerson(si, ev.parts); h != "" && a.hasPronoun(cl, kept, visible, 0) {
-				ev.parts = append(ev.parts, h)
-				ev.host = h
-			}
-		}
 		second := *ev
 		second.parts = nil
 		for _, p := range ev.parts {
@@ -1571,6 +1571,17 @@ func (a *article) hasObject(si int, cl clause, tm trigMatch) bool {
 	end := tm.t1 + 8
 	if tm.def.typ == tPhone {
 		end = tm.t1 + 4 // "called Zelensky", not "called the friendship between the two nations"
+	}
+	if a.toks[tm.t0].norm == "salue" || a.toks[tm.t1-1].norm == "salue" {
+		// "a salué son homologue", not "a salué l'engagement du dirigeant
+		// chinois": a person right after the verb, or nothing
+		for i := s.m0; i < s.m1; i++ {
+			m := &a.ments[i]
+			if m.t0 >= tm.t1 && m.t0 <= tm.t1+2 && m.kind == kb.KindPerson {
+				return true
+			}
+		}
+		return false
 	}
 	if end > cl.t1 {
 		end = cl.t1

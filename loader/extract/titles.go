@@ -380,6 +380,90 @@ func wordsFrom(toks []token, t, end, n int) string {
 	return b.String()
 }
 
+// Bare titles ("le chef de l'État", "the president", "le Premier
+// ministre") with no country: the article's most named holder of the role.
+var bareTitles = []struct {
+	words []string
+	role  string
+}{
+	{[]string{"le", "chef", "de", "l", "etat"}, kb.RoleHeadOfState},
+	{[]string{"le", "president"}, kb.RoleHeadOfState},
+	{[]string{"la", "presidente"}, kb.RoleHeadOfState},
+	{[]string{"the", "president"}, kb.RoleHeadOfState},
+	{[]string{"le", "premier", "ministre"}, kb.RoleHeadOfGovernment},
+	{[]string{"la", "premiere", "ministre"}, kb.RoleHeadOfGovernment},
+	{[]string{"the", "prime", "minister"}, kb.RoleHeadOfGovernment},
+	{[]string{"the", "chancellor"}, kb.RoleHeadOfGovernment},
+	{[]string{"la", "chanceliere"}, kb.RoleHeadOfGovernment},
+	{[]string{"le", "chancelier"}, kb.RoleHeadOfGovernment},
+}
+
+// bareTitleMentions resolves the bare titles of sentence si to the person
+// the article names most who held that role at the article's date.
+func (a *article) bareTitleMentions(si int, ms []mention) []mention {
+	s := &a.sents[si]
+	var out []mention
+	for k := s.t0; k < s.t1; k++ {
+		for _, bt := range bareTitles {
+			n := len(bt.words)
+			if k+n > s.t1 || mentionStarting(ms, k) >= 0 || mentionStarting(ms, k+1) >= 0 {
+				continue
+			}
+			ok := true
+			q := k
+			for _, w := range bt.words {
+				for q < s.t1 && a.toks[q].kind == tkPunct && a.toks[q].p == '\'' {
+					q++
+				}
+				if q >= s.t1 || a.toks[q].norm != w {
+					ok = false
+					break
+				}
+				q++
+			}
+			if !ok {
+				continue
+			}
+			// a country, a demonym, a name or "of" after it: not bare
+			if q < s.t1 {
+				nx := &a.toks[q]
+				if mentionStarting(ms, q) >= 0 || nx.kind == tkWord && nx.cap || nx.norm == "of" || nx.norm == "de" || nx.norm == "du" || nx.norm == "des" {
+					continue
+				}
+			}
+			best, bestN := "", 0
+			for key, cnt := range a.named {
+				if cnt <= bestN {
+					if cnt < bestN || key > best {
+						continue
+					}
+				}
+				if e := a.x.kb.Get(key); e != nil && holdsRole(e, bt.role, a.pub) {
+					best, bestN = key, cnt
+				}
+			}
+			if best == "" {
+				continue
+			}
+			out = append(out, mention{t0: k + 1, t1: q, s: int(a.toks[k+1].s), e: int(a.toks[q-1].e), kind: kb.KindPerson, key: best, how: hTitle, entity: true})
+			k = q - 1
+			break
+		}
+	}
+	return out
+}
+
+// holdsRole: e held role (head of state or government, any country) on
+// date (any time when date is "").
+func holdsRole(e *kb.Entry, role, date string) bool {
+	for _, o := range e.Offices {
+		if o.Role == role && kb.Within(date, o.From, o.To) {
+			return true
+		}
+	}
+	return false
+}
+
 // titleDate is the date a title of sentence si (tokens t0..t1) is resolved
 // at: a past date of the same sentence near it ("in December 2013 the
 // Chinese president received him", "en 2008, le président russe"), else
@@ -397,6 +481,14 @@ func (a *article) titleDate(si, t0, t1 int) string {
 		}
 		if a.pub != "" && len(dr.value) >= 7 && dr.value[:7] == a.pub[:7] {
 			continue // this month: the publication date will do
+		}
+		if dr.t0 > s.t0 {
+			// "Élu l'an dernier, le président brésilien ...": the date of
+			// the election, not of the sentence's event
+			switch a.toks[dr.t0-1].norm {
+			case "elu", "elue", "reelu", "elected", "re-elected", "reelected", "investi", "inaugurated", "sworn":
+				continue
+			}
 		}
 		x := tokDist(dr.t0, dr.t1, t0, t1)
 		if x <= 12 && x < bestD {
