@@ -96,7 +96,7 @@ func (app *App) ingestCmd() *cobra.Command {
 
 func (app *App) benchCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "bench", Short: "Benchmarks measured against named anchors in the same run"}
-	var rows, workers, batch, naive int
+	var rows, workers, batch, naive, repeat int
 	var format string
 	load := &cobra.Command{
 		Use:   "load [--rows N] [--format json]",
@@ -124,7 +124,7 @@ func (app *App) benchCmd() *cobra.Command {
 			defer conn.Close(ctx)
 			st := srv.Status(ctx)
 			res, err := gdelt.Bench(ctx, conn.Driver, conn.Database, filepath.Join(srv.Dir, "import"), gdelt.BenchOptions{
-				Rows: rows, BatchSize: batch, Workers: workers, NaiveRows: naive, Wipe: true, Progress: app.progress(), ServerPID: st.PID})
+				Rows: rows, BatchSize: batch, Workers: workers, NaiveRows: naive, Repeat: repeat, Wipe: true, Progress: app.progress(), ServerPID: st.PID})
 			if err != nil {
 				return err
 			}
@@ -146,6 +146,7 @@ func (app *App) benchCmd() *cobra.Command {
 	load.Flags().IntVar(&workers, "workers", 0, "bulk writer workers (default 2)")
 	load.Flags().IntVar(&batch, "batch", 0, "bulk writer batch size (default 1000)")
 	load.Flags().IntVar(&naive, "naive-rows", 0, "rows timed for the naive loop (default min(rows, 2000))")
+	load.Flags().IntVar(&repeat, "repeat", 1, "time each method this many times, interleaved, each from an empty database; the median is reported")
 	load.Flags().StringVarP(&format, "format", "f", "text", "text or json")
 	cmd.AddCommand(load)
 	return cmd

@@ -2,6 +2,7 @@ package gdelt
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -21,8 +22,11 @@ import (
 //     (gdelt-merge-actors), then the cities with their IN country
 //     (gdelt-merge-places, partitioned by country so that no two workers
 //     lock the same country);
-//  3. events with their PARTICIPATED_IN and HELD_IN relationships
-//     (gdelt-merge-events), partitioned by place; a new event's
+//  3. the element ids of those nodes, resolved once (gdelt-node-ids);
+//  4. events with their PARTICIPATED_IN and HELD_IN relationships
+//     (gdelt-merge-events), partitioned by place, each batch sent as one
+//     list per field and referring to the nodes by element id (checked by
+//     key) instead of one index lookup per reference; a new event's
 //     relationships are CREATEd, an existing event's MERGEd. CREATE takes
 //     only shared locks on dense nodes (countries), so the workers share
 //     them without waiting; a deadlock on a sparse actor node is possible
@@ -96,26 +100,78 @@ func (w *Writer) WriteStats(ctx context.Context, rows []Row) (WriteStats, error)
 	}
 	p := prepare(rows, w.KB)
 	ws = p.stats
+	ws.PhaseSeconds = map[string]float64{}
 	b := w.bulkWriter()
-	phases := []Phase{
+	nodes := []Phase{
 		{Name: "gdelt-merge-actors", Query: queries.Get("gdelt-merge-actors"), N: len(p.actors),
 			Row: func(i int) map[string]any { return p.actors[i].params() }},
 		{Name: "gdelt-merge-places", Query: queries.Get("gdelt-merge-places"), N: len(p.places),
 			Row:       func(i int) map[string]any { return p.places[i].params() },
 			Partition: func(i int) string { return p.places[i].Country }},
-		{Name: "gdelt-merge-events", Query: queries.Get("gdelt-merge-events"), N: len(p.events),
-			Row:       func(i int) map[string]any { return eventParams(p.events[i]) },
-			Partition: func(i int) string { return p.events[i].ActionGeo.PlaceKey }},
 	}
-	ws.PhaseSeconds = map[string]float64{}
-	for _, ph := range phases {
+	for _, ph := range nodes {
 		t := time.Now()
 		if err := b.Run(ctx, ph); err != nil {
 			return ws, err
 		}
 		ws.PhaseSeconds[ph.Name] = time.Since(t).Seconds()
 	}
+	// Resolve every node the events refer to once, so that the event
+	// statement finds it by id rather than by an index lookup per reference.
+	t := time.Now()
+	ids, err := w.nodeIDs(ctx, p)
+	if err != nil {
+		return ws, err
+	}
+	ws.PhaseSeconds["gdelt-node-ids"] = time.Since(t).Seconds()
+	events := Phase{Name: "gdelt-merge-events", Query: queries.Get("gdelt-merge-events"), N: len(p.events),
+		Batch:     func(idx []int) map[string]any { return map[string]any{"cols": eventColumns(p.events, idx, ids)} },
+		Partition: func(i int) string { return p.events[i].ActionGeo.PlaceKey }}
+	t = time.Now()
+	if err := b.Run(ctx, events); err != nil {
+		return ws, err
+	}
+	ws.PhaseSeconds[events.Name] = time.Since(t).Seconds()
 	return ws, nil
+}
+
+// nodeIDKeys is how many keys one gdelt-node-ids statement resolves.
+const nodeIDKeys = 10000
+
+// nodeIDs returns the element id of every actor and place node of p
+// (gdelt-node-ids, after they were written). A node that cannot be found
+// was deleted by someone else during the write: an error.
+func (w *Writer) nodeIDs(ctx context.Context, p prepared) (map[string]string, error) {
+	keys := make([]string, 0, len(p.actors)+len(p.places))
+	for _, a := range p.actors {
+		keys = append(keys, a.Key)
+	}
+	for _, pl := range p.places {
+		keys = append(keys, pl.Key)
+	}
+	ids := make(map[string]string, len(keys))
+	q := queries.Get("gdelt-node-ids")
+	for start := 0; start < len(keys); start += nodeIDKeys {
+		part := keys[start:min(start+nodeIDKeys, len(keys))]
+		// The driver's shared bookmark manager (also used by the bulk
+		// writer's sessions) makes the nodes just written visible.
+		res, err := neo4j.ExecuteQuery(ctx, w.Driver, q, map[string]any{"keys": part}, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(w.Database), neo4j.ExecuteQueryWithReadersRouting())
+		if err != nil {
+			return nil, fmt.Errorf("gdelt-node-ids: %w", err)
+		}
+		for _, r := range res.Records {
+			k, _ := r.Values[0].(string)
+			id, _ := r.Values[1].(string)
+			ids[k] = id
+		}
+	}
+	for _, k := range keys {
+		if ids[k] == "" {
+			return nil, fmt.Errorf("gdelt: node %s disappeared while the events were being written", k)
+		}
+	}
+	return ids, nil
 }
 
 // Ingest streams a GDELT file into Neo4j: Read, then Write in chunks of
@@ -311,7 +367,8 @@ func nilIfEmpty(s string) any {
 	return s
 }
 
-// eventParams is the parameter map of gdelt-merge-events for one row.
+// eventParams is one event's row map: the per-row statements' (rowParams)
+// event part, and what gdelt-merge-events rebuilds from eventColumns.
 func eventParams(r *Row) map[string]any {
 	g := &r.ActionGeo
 	var lat, lon any
@@ -339,6 +396,65 @@ func eventParams(r *Row) map[string]any {
 		"actor1_code": nilIfEmpty(r.Actor1.Code), "actor1_name": nilIfEmpty(r.Actor1.Name),
 		"actor2_code": nilIfEmpty(r.Actor2.Code), "actor2_name": nilIfEmpty(r.Actor2.Name),
 		"participants": names, "parts": parts, "place_key": nilIfEmpty(g.PlaceKey),
+	}
+}
+
+// eventColumns is the $cols parameter of gdelt-merge-events for the events
+// evs[i], i in idx: the fields of eventParams, one list per field, plus the
+// element ids (ids, from nodeIDs) of the participants and the place.
+func eventColumns(evs []*Row, idx []int, ids map[string]string) map[string]any {
+	n := len(idx)
+	strs := func() []string { return make([]string, n) }
+	nullable := func() []any { return make([]any, n) }
+	ints := func() []int64 { return make([]int64, n) }
+	key, category, cameo, cameoBase, cameoRoot, date := strs(), strs(), strs(), strs(), strs(), strs()
+	quadClass, numMentions, numSources, numArticles := ints(), ints(), ints(), ints()
+	goldstein, avgTone := make([]float64, n), make([]float64, n)
+	isRoot := make([]bool, n)
+	dateAdded, url, place, country, lat, lon := nullable(), nullable(), nullable(), nullable(), nullable(), nullable()
+	a1code, a1name, a2code, a2name := nullable(), nullable(), nullable(), nullable()
+	participants, partKey, partSide, partID := nullable(), nullable(), nullable(), nullable()
+	placeKey, placeID := nullable(), nullable()
+	for j, i := range idx {
+		r := evs[i]
+		g := &r.ActionGeo
+		key[j], category[j], cameo[j] = EventKey(r.GlobalEventID), Category(r.EventCode), r.EventCode
+		cameoBase[j], cameoRoot[j], date[j] = r.EventBaseCode, r.EventRootCode, r.Date
+		quadClass[j], numMentions[j] = int64(r.QuadClass), int64(r.NumMentions)
+		numSources[j], numArticles[j] = int64(r.NumSources), int64(r.NumArticles)
+		goldstein[j], avgTone[j], isRoot[j] = r.Goldstein, r.AvgTone, r.IsRootEvent
+		dateAdded[j], url[j] = nilIfEmpty(r.DateAdded), nilIfEmpty(r.SourceURL)
+		place[j], country[j] = nilIfEmpty(g.FullName), nilIfEmpty(g.ISO3)
+		if g.HasLatLong {
+			lat[j], lon[j] = g.Lat, g.Long
+		}
+		a1code[j], a1name[j] = nilIfEmpty(r.Actor1.Code), nilIfEmpty(r.Actor1.Name)
+		a2code[j], a2name[j] = nilIfEmpty(r.Actor2.Code), nilIfEmpty(r.Actor2.Name)
+		names := []string{}
+		for _, a := range []*Actor{&r.Actor1, &r.Actor2} {
+			if a.Name != "" {
+				names = append(names, a.Name)
+			}
+		}
+		participants[j] = names
+		ps := participations(r)
+		pk, side, pid := make([]string, len(ps)), make([]int64, len(ps)), make([]string, len(ps))
+		for x, p := range ps {
+			pk[x], side[x], pid[x] = p.Key, int64(p.Side), ids[p.Key]
+		}
+		partKey[j], partSide[j], partID[j] = pk, side, pid
+		if g.PlaceKey != "" {
+			placeKey[j], placeID[j] = g.PlaceKey, ids[g.PlaceKey]
+		}
+	}
+	return map[string]any{
+		"key": key, "category": category, "cameo": cameo, "cameo_base": cameoBase, "cameo_root": cameoRoot,
+		"quad_class": quadClass, "goldstein": goldstein, "avg_tone": avgTone, "num_mentions": numMentions,
+		"num_sources": numSources, "num_articles": numArticles, "is_root": isRoot, "date": date,
+		"date_added": dateAdded, "url": url, "place": place, "country": country, "lat": lat, "lon": lon,
+		"actor1_code": a1code, "actor1_name": a1name, "actor2_code": a2code, "actor2_name": a2name,
+		"participants": participants, "part_key": partKey, "part_side": partSide, "part_id": partID,
+		"place_key": placeKey, "place_id": placeID,
 	}
 }
 
