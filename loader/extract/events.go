@@ -413,14 +413,15 @@ func (a *article) relativeStart(k, end int) int {
 // verbTriggerAt: a verb trigger starts at token k or right after an
 // auxiliary or adverb ("and held talks", "et a rencontré", "and then met").
 func (a *article) verbTriggerAt(k, end int) bool {
-	for q := k; q < end && q <= k+2; q++ {
+	for q := k; q < end && q <= k+4; q++ {
 		for _, tm := range findTriggers(a.toks, q, min(end, q+6), a.lang) {
 			if tm.t0 == q && (!tm.def.noun || len(tm.def.words) > 1) && tm.def.strong { // "and held talks"
 				return true
 			}
 		}
 		switch a.toks[q].norm {
-		case "then", "later", "also", "a", "ont", "avait", "avaient", "puis", "ensuite", "s", "se", "'", "’":
+		case "then", "later", "also", "a", "ont", "avait", "avaient", "puis", "ensuite", "s", "se", "'", "’",
+			"is", "was", "due", "to", "expected", "set", "doit", "devait", "va", "will":
 			continue
 		}
 		break

@@ -39,6 +39,7 @@ var roleDefs = func() []roleDef {
 	add(roleLeader, false, false, "leader", "strongman", "number one", "no 1")
 	add(roleLeader, true, false, "leaders")
 	add(roleLeader, false, false, "counterpart") // "his Argentine counterpart"
+	add(roleLeader, false, false, "host")        // "his Mexican host"
 	add(roleLeader, true, false, "counterparts")
 	add(fm, false, false, "foreign minister", "foreign secretary", "secretary of state", "top diplomat", "minister of foreign affairs", "foreign affairs minister", "chief diplomat")
 	add(fm, true, false, "foreign ministers")
@@ -51,6 +52,7 @@ var roleDefs = func() []roleDef {
 	add(roleLeader, false, true, "dirigeant", "dirigeante", "numéro un", "homme fort", "leader")
 	add(roleLeader, true, true, "dirigeants", "leaders")
 	add(roleLeader, false, true, "homologue") // "son homologue argentin"
+	add(roleLeader, false, true, "hôte")      // "son hôte mexicain"
 	add(roleLeader, true, true, "homologues")
 	add(fm, false, true, "ministre des affaires étrangères", "chef de la diplomatie", "ministre des affaires étrangères", "cheffe de la diplomatie")
 	add(dm, false, true, "ministre de la défense", "ministre des armées")
