@@ -295,14 +295,21 @@ func (a *article) attachRosters(cands []*localEvent) []*localEvent {
 	if len(summits) > 0 {
 		for si := range a.sents {
 			s := &a.sents[si]
-			if s.kind != text.Body || !a.hasPhrase(clause{s.t0, s.t1}, rosterCues, func(int) bool { return true }) {
+			if s.kind != text.Body {
 				continue
 			}
+			cue := a.hasPhrase(clause{s.t0, s.t1}, rosterCues, func(int) bool { return true })
 			var target *localEvent
 			for _, ev := range summits {
 				if ev.sent < si && ev.sent >= si-5 && (target == nil || ev.sent >= target.sent) {
 					target = ev
 				}
+			}
+			// "Le onzième sommet des BRICS s'est tenu jeudi ... Jair
+			// Bolsonaro y accueillait Xi, Poutine, Modi et Ramaphosa": a
+			// summit that named nobody takes the people of the next sentence
+			if !cue && !(target != nil && target.pending && len(target.parts) == 0 && target.sent == si-1 && a.personsIn(si) >= 2) {
+				continue
 			}
 			if target == nil || a.datedOther(si, target) {
 				continue
@@ -324,6 +331,18 @@ func (a *article) attachRosters(cands []*localEvent) []*localEvent {
 		}
 	}
 	return out
+}
+
+// personsIn: how many distinct people sentence si names.
+func (a *article) personsIn(si int) int {
+	s := &a.sents[si]
+	seen := map[string]bool{}
+	for i := s.m0; i < s.m1; i++ {
+		if m := &a.ments[i]; m.kind == kb.KindPerson && m.key != "" {
+			seen[m.key] = true
+		}
+	}
+	return len(seen)
 }
 
 // datedOther: sentence si has an event of its own with a date other than
