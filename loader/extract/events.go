@@ -2365,6 +2365,27 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		ev.dateHow = dSentence
 		return
 	}
+	// "greeted the visiting prime minister on the tarmac, when he landed
+	// on Tuesday afternoon": the when-clause that follows gives the time
+	if cl.t1 < s.t1 {
+		q := cl.t1
+		if q < s.t1 && a.toks[q].norm == "," {
+			q++
+		}
+		if q < s.t1 {
+			if n := a.toks[q].norm; n == "when" || n == "quand" || n == "lorsque" || n == "lorsqu" {
+				for d := s.d0; d < s.d1; d++ {
+					dr := &a.dates[d]
+					if dr.t0 > q && !dr.since {
+						if v := a.dateValue(dr, fut, past, last); v != "" {
+							ev.date, ev.dateHow = v, dSentence
+							return
+						}
+					}
+				}
+			}
+		}
+	}
 	if endOnly != "" && (ev.has(tSummit) || ev.has(tVisit)) {
 		// "Ce 38e sommet, qui s'achève ce dimanche": it ends that day and
 		// began in that month, at the latest

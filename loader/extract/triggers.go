@@ -109,7 +109,7 @@ func init() {
 	add(tMeal, true, false, true, "lunch", "dinner", "banquet", "breakfast", "state dinner", "state banquet", "luncheon",
 		"working lunch", "working dinner", "had lunch", "had dinner")
 	add(tMeal, true, false, false, "lunched", "dined", "lunches", "dines")
-	add(tSign, false, false, false, "signed", "sign", "signs", "signing", "inked")
+	add(tSign, false, false, false, "signed", "sign", "signs", "signing", "inked", "sealed", "seal", "seals")
 	add(tAttend, false, false, false, "attended", "attend", "attends", "attending", "took part", "take part", "takes part",
 		"participated", "participate", "in the presence of", "was present", "were present", "joined", "turned up", "showed up")
 	add(tPress, true, false, true, "press conference with", "news conference with", "joint press conference",
@@ -156,6 +156,7 @@ func init() {
 	add(tCeremony, false, false, true, "anniversaire", "tribune d'honneur", "place d'honneur", "invité d'honneur")
 	add(tMeal, true, false, true, "dîner", "déjeuner", "banquet", "dîner d'état", "déjeuner de travail", "dîner officiel")
 	add(tMeal, true, false, false, "a dîné", "ont dîné", "a déjeuné", "ont déjeuné")
+	add(tSign, false, false, false, "scellé", "ont scellé", "a scellé") // "ont scellé jeudi l'accord"
 	add(tSign, false, false, false, "signé", "signée", "signés", "signent", "signeront", "signera", "signature", "paraphé")
 	add(tAttend, false, false, false, "a assisté", "assisté", "assistera", "assister", "a participé", "participera",
 		"participer", "en présence de", "a pris part", "prendra part", "était présent", "étaient présents")
