@@ -1024,13 +1024,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 			continue
 		}
 		if own := a.possessedWith(si, cl, tm, visible); len(own) > 1 {
-			var keep []string
-			for _, p := range parts {
-				if !contains(own[1:], p) {
-					keep = append(keep, p)
-				}
+			for _, p := range own[1:] {
+				parts = without(parts, p)
 			}
-			parts = keep
 		}
 	}
 	// "brief Xi and Modi on his summit with Donald Trump": a possessed
@@ -1204,13 +1200,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	if hostGuess != "" && ev.date != "" && a.leaderIn(ev.country, ev.date) != hostGuess {
 		// the host guessed from the visited country must have led it then
 		// ("travelled to Siberia in August 2011": not today's president)
-		var keep []string
-		for _, p := range ev.parts {
-			if p != hostGuess {
-				keep = append(keep, p)
-			}
-		}
-		ev.parts = keep
+		ev.parts = without(ev.parts, hostGuess)
 		if ev.host == hostGuess {
 			ev.host, ev.guest = "", ""
 		}
@@ -1273,19 +1263,8 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	// reception per guest
 	if first, then := a.guestsInTurn(si, cl, kept); first != "" && then != "" && contains(ev.parts, first) && contains(ev.parts, then) {
 		second := *ev
-		second.parts = nil
-		for _, p := range ev.parts {
-			if p != first {
-				second.parts = append(second.parts, p)
-			}
-		}
-		var keep []string
-		for _, p := range ev.parts {
-			if p != then {
-				keep = append(keep, p)
-			}
-		}
-		ev.parts = keep
+		second.parts = without(ev.parts, first)
+		ev.parts = without(ev.parts, then)
 		if ev.guest == then {
 			ev.guest = first
 		}
@@ -2698,6 +2677,17 @@ func commonPrefix(a, b string) string {
 		return a[:4]
 	}
 	return ""
+}
+
+// without returns a copy of l without s.
+func without(l []string, s string) []string {
+	var out []string
+	for _, x := range l {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func contains(l []string, s string) bool {
