@@ -95,6 +95,9 @@ func TestCorpora(t *testing.T) {
 		// heldout8: written blind at the end of session 2 and scored once,
 		// then studied: 0.965 / 0.721 / no duplicate
 		{"heldout8", "../../testdata/corpus/heldout8", 0.94, 0.69, 0.95, 0},
+		// heldout9: written blind at the very end of session 2, scored once
+		// and not studied: 0.965 / 0.687 / 2 duplicates
+		{"heldout9", "../../testdata/corpus/heldout9", 0.94, 0.66, 0.90, 2},
 		// the demo corpus (examples/): 0.974, 0.846
 		{"examples", "../../examples", 0.95, 0.82, 0.90, 0},
 	}
