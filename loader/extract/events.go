@@ -364,13 +364,14 @@ func (a *article) datedOther(si int, ev *localEvent) bool {
 
 // timeReference: a noun trigger inside a time phrase ("on the eve of the
 // summit", "ahead of the visit", "à la veille du sommet").
-func (a *article) timeReference(cl clause, tm trigMatch) bool {
+func (a *article) timeReference(si int, cl clause, tm trigMatch) bool {
+	st := &a.sents[si]
 	// "The day before the summit opened, he stopped in Nur-Sultan": a
 	// date expression ending in before/after right before the noun
 	for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-3; k-- {
 		n := a.toks[k].norm
 		if n == "before" || n == "after" || n == "avant" || n == "apres" {
-			for d := range a.dates {
+			for d := st.d0; d < st.d1; d++ {
 				if a.dates[d].t1 == k+1 && a.dates[d].m.Anchor == dates.AnchorPrevious && !a.shiftBeforeEventNoun(&a.dates[d]) {
 					return true
 				}
@@ -951,7 +952,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		if tm.def.noun && a.arrivedFrom(cl, tm) {
 			continue // "landed in Hanoi straight from the G20 summit": where he came from
 		}
-		if tm.def.noun && len(trigs) > 1 && a.timeReference(cl, tm) {
+		if tm.def.noun && len(trigs) > 1 && a.timeReference(si, cl, tm) {
 			continue // "met on the eve of the G20 summit": when, not what
 		}
 		kept = append(kept, tm)
@@ -2580,13 +2581,8 @@ func (a *article) rangeEnd(si, d0 int, start string, fut, past bool, last *local
 // the last event, week-like relative ranges to their common prefix.
 func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) string {
 	v := dr.value
-	if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || v == "") && dr.m.ShiftMonths != 0 {
-		// "three months earlier", "un an plus tard": from the last event
-		if last != nil && last.date != "" {
-			v = dates.ShiftMonths(last.date, int(dr.m.ShiftMonths), dr.m.ShiftYears)
-		}
-	}
-	if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || dr.value == "") && a.shiftBeforeEventNoun(dr) {
+	anaphoric := dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || v == "")
+	if anaphoric && a.shiftBeforeEventNoun(dr) {
 		// "Le geste intervient un mois après la visite d'État de M. Xi à
 		// Moscou": the visit lies a month before the story's day, not a
 		// month after the last event
@@ -2602,9 +2598,12 @@ func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) strin
 		}
 		return w
 	}
-	if dr.m.Anchor == dates.AnchorPrevious && dr.m.ShiftMonths != 0 && (!dr.m.Resolved || v == "") {
-		// handled above
-	} else if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || v == "") {
+	if anaphoric && dr.m.ShiftMonths != 0 {
+		// "three months earlier", "un an plus tard": from the last event
+		if last != nil && last.date != "" {
+			v = dates.ShiftMonths(last.date, int(dr.m.ShiftMonths), dr.m.ShiftYears)
+		}
+	} else if anaphoric {
 		if last != nil && last.anaphoric && a.narr != nil && dr.m.ShiftDays >= -7 && dr.m.ShiftDays <= 7 {
 			// "la veille" after a flashback ("six weeks earlier, ..."):
 			// the day before the story's own event

@@ -59,7 +59,7 @@ func compatible(x, y *localEvent, same bool) bool {
 	}
 	// what happened and what is still planned in one article are two
 	// occasions
-	if (same || x.article == y.article) && x.status != "" && y.status != "" && x.status != y.status && x.pub == y.pub {
+	if x.article == y.article && x.status != "" && y.status != "" && x.status != y.status {
 		return false
 	}
 	if !dates.Compatible(x.date, y.date) {

@@ -794,32 +794,31 @@ func (p *person) commonName() string {
 		return canon
 	}
 	if keepWhole[p.country] {
-		// "Ibrahim Boubacar Keita", "Mahamat Idriss Deby": in francophone
-		// Africa the second given name is part of the name the press uses
+		// "Ibrahim Boubacar Keita", "Vo Van Thuong": the second given name
+		// (francophone Africa) or the middle name (Vietnam) is part of the
+		// name the press uses
 		ct := foldTokens(canon)
 		if len(ct) == 3 && !p.genShort[canon] {
 			return canon
 		}
 		if len(ct) == 2 {
+			// the longest source form with the same first and last name
+			// (up to 3 words; Vietnamese names have up to 4: "Vo Thi Anh Xuan")
+			most := 3
+			if p.country == "VNM" {
+				most = 4
+			}
+			best, bestN := canon, 2
 			for _, n := range sortedStrings(p.names["en"]) {
 				t := foldTokens(n)
-				if len(t) == 3 && t[0] == ct[0] && t[2] == ct[1] && !p.genShort[n] && !badVariantRE.MatchString(n) {
-					return n
+				if len(t) > bestN && len(t) <= most && t[0] == ct[0] && t[len(t)-1] == ct[1] && !p.genShort[n] && !badVariantRE.MatchString(n) {
+					best, bestN = n, len(t)
 				}
 			}
-		}
-	}
-	if familyFirst[p.country] {
-		// "Vo Van Thuong", "Pham Minh Chinh": the family name comes first
-		// and the middle name belongs to the given name; the press keeps
-		// all three, so the longest source form wins
-		best := canon
-		for _, n := range sortedStrings(p.names["en"]) {
-			if !p.genShort[n] && !badVariantRE.MatchString(n) && isASCIIName(n) && len(foldTokens(n)) > len(foldTokens(best)) && len(foldTokens(n)) <= 4 {
-				best = n
+			if bestN > 2 {
+				return best
 			}
 		}
-		return best
 	}
 	ref := foldTokens(canon)
 	if p.genShort[canon] {
@@ -893,15 +892,11 @@ func (p *person) addMongolianGenitives() {
 	}
 }
 
-// keepWhole: countries (francophone Africa) whose leaders are known by
-// two given names and a surname.
-var keepWhole = map[string]bool{"MLI": true, "SEN": true, "TCD": true, "GNB": true, "NER": true, "BFA": true, "GIN": true,
+// keepWhole: countries whose leaders are known by all three names
+// (francophone Africa; Vietnam, family name first).
+var keepWhole = map[string]bool{"VNM": true, "MLI": true, "SEN": true, "TCD": true, "GNB": true, "NER": true, "BFA": true, "GIN": true,
 	"CIV": true, "CMR": true, "COG": true, "COD": true, "GAB": true, "TGO": true, "BEN": true, "MRT": true, "DJI": true,
 	"COM": true, "CAF": true}
-
-// familyFirst: countries whose names put the family name first and whose
-// leaders are known by their whole name.
-var familyFirst = map[string]bool{"VNM": true}
 
 // isASCIIName: a name without diacritics (the English press form).
 func isASCIIName(n string) bool {
