@@ -62,6 +62,10 @@ type Phase struct {
 	Partition func(i int) string
 	// Params are extra statement parameters.
 	Params map[string]any
+	// Collect, when set, receives the records a batch returned, once the
+	// batch has committed (not those of an attempt the driver retried).
+	// Workers call it concurrently.
+	Collect func(recs []*neo4j.Record)
 }
 
 // Retries is how many batch transactions were retried (deadlocks and other
@@ -221,11 +225,14 @@ func (b *BulkWriter) runWorker(ctx context.Context, p Phase, rows []int) error {
 			params[k] = v
 		}
 		attempts := 0
-		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			attempts++
 			res, err := tx.Run(ctx, p.Query, params)
 			if err != nil {
 				return nil, err
+			}
+			if p.Collect != nil {
+				return res.Collect(ctx)
 			}
 			_, err = res.Consume(ctx)
 			return nil, err
@@ -237,6 +244,9 @@ func (b *BulkWriter) runWorker(ctx context.Context, p Phase, rows []int) error {
 			return fmt.Errorf("%s: batch of %d rows: %w", p.Name, len(part), err)
 		}
 		b.batches.Add(1)
+		if p.Collect != nil {
+			p.Collect(recs.([]*neo4j.Record))
+		}
 	}
 	return nil
 }

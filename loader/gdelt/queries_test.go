@@ -53,12 +53,23 @@ func TestBenchStatementsShareTheWriterLogic(t *testing.T) {
 	if events = dedent(events); !strings.HasSuffix(naiveBody, events) {
 		t.Fatal("the per-row body does not end with gdelt-merge-events")
 	}
+	// The node statements end by returning each node's element id (for
+	// the event statement); the write logic before that is the per-row
+	// body's.
 	actors := dedent(strings.TrimPrefix(queries.Get("gdelt-merge-actors"), "UNWIND $rows AS a\n"))
+	actors, ok := strings.CutSuffix(actors, "\nWITH a\nMATCH (n:Actor {key: a.key})\nRETURN a.key AS key, elementId(n) AS id")
+	if !ok {
+		t.Fatal("gdelt-merge-actors does not end by returning the element ids")
+	}
 	if !strings.Contains(naiveBody, actors) {
 		t.Fatal("the per-row body does not contain gdelt-merge-actors")
 	}
 	places := dedent(queries.Get("gdelt-merge-places"))
 	places = places[strings.Index(places, "MERGE (pl:Place"):]
+	places, ok = strings.CutSuffix(places, "\nRETURN p.key AS key, elementId(pl) AS id")
+	if !ok {
+		t.Fatal("gdelt-merge-places does not end by returning the element ids")
+	}
 	if !strings.Contains(naiveBody, places) {
 		t.Fatal("the per-row body does not contain gdelt-merge-places")
 	}

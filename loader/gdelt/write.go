@@ -21,9 +21,9 @@ import (
 //  2. nodes: the actors the rows refer to, deduplicated in Go
 //     (gdelt-merge-actors), then the cities with their IN country
 //     (gdelt-merge-places, partitioned by country so that no two workers
-//     lock the same country);
-//  3. the element ids of those nodes, resolved once (gdelt-node-ids);
-//  4. events with their PARTICIPATED_IN and HELD_IN relationships
+//     lock the same country); both statements return each node's element
+//     id, in the same transaction;
+//  3. events with their PARTICIPATED_IN and HELD_IN relationships
 //     (gdelt-merge-events), partitioned by place, each batch sent as one
 //     list per field and referring to the nodes by element id (checked by
 //     key) instead of one index lookup per reference; a new event's
@@ -102,12 +102,26 @@ func (w *Writer) WriteStats(ctx context.Context, rows []Row) (WriteStats, error)
 	ws = p.stats
 	ws.PhaseSeconds = map[string]float64{}
 	b := w.bulkWriter()
+	// The node statements return each node's element id, so that the event
+	// statement finds the nodes by id rather than by one index lookup per
+	// reference.
+	var mu sync.Mutex
+	ids := make(map[string]string, len(p.actors)+len(p.places))
+	collect := func(recs []*neo4j.Record) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, r := range recs {
+			k, _ := r.Values[0].(string)
+			id, _ := r.Values[1].(string)
+			ids[k] = id
+		}
+	}
 	nodes := []Phase{
 		{Name: "gdelt-merge-actors", Query: queries.Get("gdelt-merge-actors"), N: len(p.actors),
-			Row: func(i int) map[string]any { return p.actors[i].params() }},
+			Row: func(i int) map[string]any { return p.actors[i].params() }, Collect: collect},
 		{Name: "gdelt-merge-places", Query: queries.Get("gdelt-merge-places"), N: len(p.places),
 			Row:       func(i int) map[string]any { return p.places[i].params() },
-			Partition: func(i int) string { return p.places[i].Country }},
+			Partition: func(i int) string { return p.places[i].Country }, Collect: collect},
 	}
 	for _, ph := range nodes {
 		t := time.Now()
@@ -116,62 +130,25 @@ func (w *Writer) WriteStats(ctx context.Context, rows []Row) (WriteStats, error)
 		}
 		ws.PhaseSeconds[ph.Name] = time.Since(t).Seconds()
 	}
-	// Resolve every node the events refer to once, so that the event
-	// statement finds it by id rather than by an index lookup per reference.
-	t := time.Now()
-	ids, err := w.nodeIDs(ctx, p)
-	if err != nil {
-		return ws, err
+	for _, a := range p.actors {
+		if ids[a.Key] == "" {
+			return ws, fmt.Errorf("gdelt-merge-actors: no node id returned for %s", a.Key)
+		}
 	}
-	ws.PhaseSeconds["gdelt-node-ids"] = time.Since(t).Seconds()
+	for _, pl := range p.places {
+		if ids[pl.Key] == "" {
+			return ws, fmt.Errorf("gdelt-merge-places: no node id returned for %s", pl.Key)
+		}
+	}
 	events := Phase{Name: "gdelt-merge-events", Query: queries.Get("gdelt-merge-events"), N: len(p.events),
 		Batch:     func(idx []int) map[string]any { return map[string]any{"cols": eventColumns(p.events, idx, ids)} },
 		Partition: func(i int) string { return p.events[i].ActionGeo.PlaceKey }}
-	t = time.Now()
+	t := time.Now()
 	if err := b.Run(ctx, events); err != nil {
 		return ws, err
 	}
 	ws.PhaseSeconds[events.Name] = time.Since(t).Seconds()
 	return ws, nil
-}
-
-// nodeIDKeys is how many keys one gdelt-node-ids statement resolves.
-const nodeIDKeys = 10000
-
-// nodeIDs returns the element id of every actor and place node of p
-// (gdelt-node-ids, after they were written). A node that cannot be found
-// was deleted by someone else during the write: an error.
-func (w *Writer) nodeIDs(ctx context.Context, p prepared) (map[string]string, error) {
-	keys := make([]string, 0, len(p.actors)+len(p.places))
-	for _, a := range p.actors {
-		keys = append(keys, a.Key)
-	}
-	for _, pl := range p.places {
-		keys = append(keys, pl.Key)
-	}
-	ids := make(map[string]string, len(keys))
-	q := queries.Get("gdelt-node-ids")
-	for start := 0; start < len(keys); start += nodeIDKeys {
-		part := keys[start:min(start+nodeIDKeys, len(keys))]
-		// The driver's shared bookmark manager (also used by the bulk
-		// writer's sessions) makes the nodes just written visible.
-		res, err := neo4j.ExecuteQuery(ctx, w.Driver, q, map[string]any{"keys": part}, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(w.Database), neo4j.ExecuteQueryWithReadersRouting())
-		if err != nil {
-			return nil, fmt.Errorf("gdelt-node-ids: %w", err)
-		}
-		for _, r := range res.Records {
-			k, _ := r.Values[0].(string)
-			id, _ := r.Values[1].(string)
-			ids[k] = id
-		}
-	}
-	for _, k := range keys {
-		if ids[k] == "" {
-			return nil, fmt.Errorf("gdelt: node %s disappeared while the events were being written", k)
-		}
-	}
-	return ids, nil
 }
 
 // Ingest streams a GDELT file into Neo4j: Read, then Write in chunks of
@@ -401,7 +378,7 @@ func eventParams(r *Row) map[string]any {
 
 // eventColumns is the $cols parameter of gdelt-merge-events for the events
 // evs[i], i in idx: the fields of eventParams, one list per field, plus the
-// element ids (ids, from nodeIDs) of the participants and the place.
+// element ids (ids, returned by the node statements) of the participants and the place.
 func eventColumns(evs []*Row, idx []int, ids map[string]string) map[string]any {
 	n := len(idx)
 	strs := func() []string { return make([]string, n) }

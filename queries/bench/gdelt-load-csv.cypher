@@ -49,9 +49,12 @@ CALL (line) {
     MERGE (pl:Place:Actor {key: p.key})
     ON CREATE SET pl.name = p.name, pl.full_name = p.full_name, pl.lat = p.lat, pl.lon = p.lon,
                   pl.feature_id = p.feature_id, pl.source = 'gdelt'
-    WITH pl, p WHERE p.country IS NOT NULL
-    MATCH (c:Country {key: p.country})
-    MERGE (pl)-[:IN]->(c)
+    WITH pl, p
+    CALL (pl, p) {
+      WITH pl, p WHERE p.country IS NOT NULL
+      MATCH (c:Country {key: p.country})
+      MERGE (pl)-[:IN]->(c)
+    }
   }
   MERGE (e:Event {key: row.key})
   ON CREATE SET e.gdelt_new = true

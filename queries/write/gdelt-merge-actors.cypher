@@ -1,5 +1,5 @@
 // name: gdelt-merge-actors
-// description: Upsert the knowledge-base actors that GDELT events refer to (countries, organizations, people); nodes that already exist keep their properties.
+// description: Upsert the knowledge-base actors that GDELT events refer to (countries, organizations, people); nodes that already exist keep their properties. Returns each actor's element id, which the bulk writer hands to gdelt-merge-events.
 // param: rows list -- {key, kind (country, organization or person), name, code (ISO3 of a country, acronym of an organization, a person's country)}
 UNWIND $rows AS a
 CALL (a) {
@@ -17,3 +17,6 @@ CALL (a) {
   MERGE (n:Person:Actor {key: a.key})
   ON CREATE SET n.name = a.name, n.country = a.code, n.resolved = true
 }
+WITH a
+MATCH (n:Actor {key: a.key})
+RETURN a.key AS key, elementId(n) AS id
