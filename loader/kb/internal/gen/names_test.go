@@ -1,6 +1,9 @@
 package gen
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParsePrincipal(t *testing.T) {
 	cases := []struct{ text, title, canon, since string }{
@@ -59,6 +62,29 @@ func TestOkAlias(t *testing.T) {
 	for s, want := range map[string]bool{"US": true, "U.S.": true, "United States": true, "President": false, "Government": false, "X": false, "Xi": true, "Россия": false, "RU": false} {
 		if okAlias(s) != want {
 			t.Errorf("okAlias(%q) = %v", s, !want)
+		}
+	}
+}
+
+func TestManualSurnames(t *testing.T) {
+	for _, c := range []struct {
+		name, country string
+		want          []string
+	}{
+		{"Shinzo Abe", "JPN", []string{"Abe"}}, // three letters are enough
+		{"Boris Johnson", "GBR", []string{"Johnson"}},
+		{"Lee Jae-myung", "KOR", []string{"Lee"}}, // family name first
+		{"Theresa May", "GBR", nil},                // a common word
+		{"Charles III", "GBR", nil},                // a monarch
+		{"Salman of Saudi Arabia", "SAU", nil},
+		{"Mohammed bin Salman", "SAU", nil}, // a patronymic
+		{"Sugiono", "IDN", nil},             // one name
+		{"Ishaq Dar", "PAK", []string{"Dar"}},
+		{"Tom Ba", "SEN", nil}, // two letters
+	} {
+		got := manualSurnames(c.name, c.country)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("manualSurnames(%q) = %v, want %v", c.name, got, c.want)
 		}
 	}
 }

@@ -704,10 +704,8 @@ func (ps *people) entries() []kb.Entry {
 		var e kb.Entry
 		if p.manual != nil {
 			e = *p.manual
-			if len(e.Surnames) == 0 && familyNameFirst[e.Country] {
-				if ws := strings.Fields(e.Name); len(ws) >= 2 && len(ws[0]) >= 2 {
-					e.Surnames = []string{ws[0]}
-				}
+			if len(e.Surnames) == 0 {
+				e.Surnames = manualSurnames(e.Name, e.Country)
 			}
 		} else {
 			if p.canon == "" || len(p.obs) == 0 {
@@ -1066,7 +1064,8 @@ func init() {
 	ali khan singh shah ahmed ahmad mohammed muhammad mohamed mohammad hassan hussein ibrahim abdullah
 	abdallah hamad khalifa salman tamim sabah saud nahyan thani said saeed sultan faisal
 	martin charles james john george thomas paul francis david michael william peter
-	rose may best bush? cook ward mason bishop hall wood hill lord price power case`) {
+	rose may best bush cook ward mason bishop hall wood hill lord price power case
+	man dan don key jer kun hou eke dja`) {
 		surnameStop[w] = true
 	}
 }
@@ -1076,7 +1075,7 @@ func surnamesFor(p *person) []string {
 	for _, s := range p.ciaSur {
 		s = strings.Trim(s, `"'`)
 		f := fold(s)
-		if len(strings.ReplaceAll(f, " ", "")) < 4 || surnameStop[f] || strings.HasPrefix(f, "al ") && len(strings.Fields(f)) > 2 {
+		if len(strings.ReplaceAll(f, " ", "")) < 3 || surnameStop[f] || strings.HasPrefix(f, "al ") && len(strings.Fields(f)) > 2 {
 			continue
 		}
 		out = append(out, s)
@@ -1090,6 +1089,40 @@ func surnamesFor(p *person) []string {
 		}
 	}
 	return uniqSorted(out)
+}
+
+// manualSurnames: the surname of a hand-filled person whose entry lists
+// none: the family name of an East Asian name, else the last word of a
+// name of two words or more, under the rules of surnamesFor. Monarchs'
+// ("Charles III", "Salman of Saudi Arabia") and patronymic names ("bin
+// Salman") have none.
+func manualSurnames(name, country string) []string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return nil
+	}
+	if familyNameFirst[country] {
+		if len(ws[0]) >= 2 {
+			return []string{ws[0]}
+		}
+		return nil
+	}
+	for _, w := range ws {
+		switch strings.ToLower(w) {
+		case "of", "bin", "bint", "ibn", "ben", "al", "el":
+			return nil
+		}
+	}
+	last := ws[len(ws)-1]
+	f := fold(last)
+	if romanNumeral(last) || len(f) < 3 || surnameStop[f] {
+		return nil
+	}
+	return []string{last}
+}
+
+func romanNumeral(w string) bool {
+	return w != "" && strings.Trim(w, "IVXL") == ""
 }
 
 // familyNameFirst: countries whose leaders' names start with the family
