@@ -46,6 +46,7 @@ type article struct {
 	doc        *text.Doc
 	lang       string
 	pub        string
+	ref        string // the article's time for resolving titles: pub, else its latest absolute date
 	id         string
 
 	toks  []token
@@ -218,6 +219,18 @@ func (a *article) findDates() {
 	for si < len(a.sents) {
 		a.sents[si].d0, a.sents[si].d1 = len(a.dates), len(a.dates)
 		si++
+	}
+	a.ref = a.pub
+	if a.ref == "" {
+		// Without a publication date, the latest date the article gives
+		// is the nearest to when it was written: "the Japanese prime
+		// minister" of a story whose latest date is May 2016 is Abe, not a
+		// later holder it also names.
+		for i := range a.dates {
+			if d := &a.dates[i]; !d.relative && len(d.value) >= 4 && d.value > a.ref {
+				a.ref = d.value
+			}
+		}
 	}
 }
 

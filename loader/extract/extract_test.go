@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +63,7 @@ func unitKB() *kb.KB {
 		person("Recep Tayyip Erdoğan", "TUR", []string{"Erdoğan", "Erdogan"}, nil, hs("country:tur", "2014-08-28", "")),
 		person("Anthony Albanese", "AUS", []string{"Albanese"}, nil, hg("country:aus", "2022-05-23", "")),
 		person("Fumio Kishida", "JPN", []string{"Kishida"}, nil, hg("country:jpn", "2021-10-04", "2024-10-01")),
+		person("Shinzo Abe", "JPN", []string{"Abe"}, nil, hg("country:jpn", "2012-12-26", "2020-09-16")),
 		person("Bola Tinubu", "NGA", []string{"Tinubu"}, nil, hs("country:nga", "2023-05-29", "")),
 		person("Xi Jinping", "CHN", []string{"Xi"}, nil, hs("country:chn", "2013-03-14", "")),
 		person("Vladimir Putin", "RUS", []string{"Putin", "Poutine"}, []string{"Vladimir Poutine"}, hs("country:rus", "2012-05-07", ""), hs("country:rus", "2000-05-07", "2008-05-07")),
@@ -519,5 +521,28 @@ func TestSkeletonFoldsTransliterations(t *testing.T) {
 	}
 	if a, b := skeleton([]string{"ahmed", "sharaa"}), skeleton([]string{"ahmed", "souare"}); a == b {
 		t.Errorf("skeleton too lossy: %q", a)
+	}
+}
+
+// Without a publication date, a title whose office two people the article
+// names held in turn goes to the one in office at the article's latest
+// date.
+func TestTitleWithoutPublicationDate(t *testing.T) {
+	body := "Shinzo Abe kept Fumio Kishida as foreign minister in 2015. " +
+		"On Tuesday the Japanese prime minister met Xi Jinping in Beijing."
+	r := extract(t, body, "", "en")
+	if len(r.Events) == 0 {
+		t.Fatal("no event")
+	}
+	for _, e := range r.Events {
+		t.Logf("event %s %v", deref(e.Date), e.Participants)
+		if slices.Contains(e.Participants, "Fumio Kishida") {
+			t.Errorf("the Japanese prime minister of 2015 is Abe: %v", e.Participants)
+		}
+	}
+	if !slices.ContainsFunc(r.Events, func(e graph.Event) bool {
+		return slices.Contains(e.Participants, "Shinzo Abe") && slices.Contains(e.Participants, "Xi Jinping")
+	}) {
+		t.Error("no Abe-Xi meeting")
 	}
 }

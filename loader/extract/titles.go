@@ -89,10 +89,16 @@ func (a *article) holder(role, of, date string) string {
 	if len(all) == 0 {
 		return ""
 	}
-	best, bestN := "", 0
+	// One the article names; without a date, two it names may have held
+	// the office: the one in office at the article's latest date ("the
+	// Japanese prime minister" of a story whose latest date is 2016 is
+	// Abe, not Suga whom it names as cabinet secretary).
+	best, bestN, bestAt := "", 0, false
 	for _, h := range all {
-		if n := a.named[h.e.Key]; n > bestN {
-			best, bestN = h.e.Key, n
+		n := a.named[h.e.Key]
+		at := date == "" && a.ref != "" && kb.Within(a.ref, h.o.From, h.o.To)
+		if n > 0 && (best == "" || at && !bestAt || at == bestAt && n > bestN) {
+			best, bestN, bestAt = h.e.Key, n, at
 		}
 	}
 	if best != "" {
