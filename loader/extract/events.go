@@ -2609,9 +2609,11 @@ func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) strin
 			// the day before the story's own event
 			last = a.narr
 		}
-		if a.present != nil && dr.m.ShiftDays < 0 && dr.m.ShiftDays >= -7 && dr.m.ShiftMonths == 0 && (last == nil || last.date < a.present.date) {
+		if a.present != nil && a.pub != "" && dr.m.ShiftDays < 0 && dr.m.ShiftDays >= -7 && dr.m.ShiftMonths == 0 && (last == nil || last.date < a.present.date) {
 			// "La veille, Lula avait été reçu" after a background event
 			// (the inauguration of 1 January): the eve of the story's day
+			// (known only with a publication date: without one, the
+			// latest day-dated event may itself be a flashback)
 			last = a.present
 		}
 		if last != nil && dates.PrecisionOf(last.date) == dates.Day {
