@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -165,6 +166,7 @@ func (a *article) findEvents() {
 		}
 		cls, asides := a.clauses(si)
 		trigs = phoneTalks(trigs)
+		trigs = slices.DeleteFunc(trigs, a.namingCall)
 		// group the triggers by clause; phone calls apart
 		type grp struct {
 			cl    clause
@@ -518,6 +520,13 @@ func phoneTalks(trigs []trigMatch) []trigMatch {
 					phone = true
 				}
 			}
+			// "called Xi on Tuesday to discuss Taiwan": what the call
+			// was about
+			for _, pv := range trigs[:i] {
+				if pv.def.typ == tPhone && tm.t0-pv.t1 <= 8 && tm.def.typ == tTalks && !tm.def.noun {
+					phone = true
+				}
+			}
 			if phone {
 				continue
 			}
@@ -525,6 +534,39 @@ func phoneTalks(trigs []trigMatch) []trigMatch {
 		out = append(out, tm)
 	}
 	return out
+}
+
+// namingCall: "called" that names rather than phones: "Modi has often
+// called Netanyahu a personal friend", "called him “a great leader”".
+func (a *article) namingCall(tm trigMatch) bool {
+	if tm.def.typ != tPhone || tm.def.noun || tm.t1 >= len(a.toks) {
+		return false
+	}
+	switch a.toks[tm.t0].norm {
+	case "called", "calls", "call":
+	default:
+		return false
+	}
+	k := tm.t1
+	if i := mentionStarting(a.ments, k); i >= 0 && a.ments[i].kind == kb.KindPerson {
+		k = a.ments[i].t1
+	} else if n := a.toks[k].norm; n == "him" || n == "her" || n == "them" {
+		k++
+	} else {
+		return false
+	}
+	if k >= len(a.toks) {
+		return false
+	}
+	t := &a.toks[k]
+	if t.kind == tkPunct {
+		return t.p == '"' // quotes are normalized to '"'
+	}
+	switch t.norm {
+	case "a", "an", "the", "his", "her", "their", "its", "one", "my", "our":
+		return true
+	}
+	return false
 }
 
 // Words opening a time phrase: a person named in it sets the time of the

@@ -546,3 +546,27 @@ func TestTitleWithoutPublicationDate(t *testing.T) {
 		t.Error("no Abe-Xi meeting")
 	}
 }
+
+// "called X a friend" names; "called X on Monday" phones.
+func TestNamingIsNoCall(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		call bool
+	}{
+		{"Emmanuel Macron met Xi Jinping in Paris on Monday. Macron has often called Xi a partner.", false},
+		{"Emmanuel Macron met Xi Jinping in Paris on Monday. He called him \"a friend of France\".", false},
+		{"Emmanuel Macron called Xi Jinping on Monday.", true},
+		{"Emmanuel Macron called Xi Jinping on Monday to discuss trade.", true},
+	} {
+		r := extract(t, c.body, "2024-05-08", "en")
+		calls := 0
+		for _, e := range r.Events {
+			if e.Category == "phone_call" {
+				calls++
+			}
+		}
+		if (calls > 0) != c.call {
+			t.Errorf("%q: %d phone calls, want call=%v", c.body, calls, c.call)
+		}
+	}
+}
