@@ -570,3 +570,18 @@ func TestNamingIsNoCall(t *testing.T) {
 		}
 	}
 }
+
+// "the visiting prime minister" is the other prime minister the article
+// names, not the one the sentence names.
+func TestVisitingTitle(t *testing.T) {
+	body := "Narendra Modi flew to Australia for three days of talks. " +
+		"Anthony Albanese greeted the visiting prime minister at the airport in Sydney on Tuesday."
+	r := extract(t, body, "2023-05-24", "en")
+	for _, e := range r.Events {
+		t.Logf("event %s %v", deref(e.Date), e.Participants)
+		if deref(e.Date) == "2023-05-23" && reflect.DeepEqual(e.Participants, []string{"Anthony Albanese", "Narendra Modi"}) {
+			return
+		}
+	}
+	t.Error("no Albanese-Modi meeting on 2023-05-23")
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/eventgraph/eventgraph/loader/extract/dates"
+	"slices"
 	"sort"
 	"strings"
 
@@ -390,18 +391,28 @@ func wordsFrom(toks []token, t, end, n int) string {
 // ministre") with no country: the article's most named holder of the role.
 var bareTitles = []struct {
 	words []string
-	role  string
+	role  string // "" : head of state or of government
+	// visiting: the guest of the sentence's other people ("greeted the
+	// visiting prime minister"): never one the sentence already names.
+	// ("his guest" is not one: the article's most named leader is often
+	// not the guest of that sentence.)
+	visiting bool
 }{
-	{[]string{"le", "chef", "de", "l", "etat"}, kb.RoleHeadOfState},
-	{[]string{"le", "president"}, kb.RoleHeadOfState},
-	{[]string{"la", "presidente"}, kb.RoleHeadOfState},
-	{[]string{"the", "president"}, kb.RoleHeadOfState},
-	{[]string{"le", "premier", "ministre"}, kb.RoleHeadOfGovernment},
-	{[]string{"la", "premiere", "ministre"}, kb.RoleHeadOfGovernment},
-	{[]string{"the", "prime", "minister"}, kb.RoleHeadOfGovernment},
-	{[]string{"the", "chancellor"}, kb.RoleHeadOfGovernment},
-	{[]string{"la", "chanceliere"}, kb.RoleHeadOfGovernment},
-	{[]string{"le", "chancelier"}, kb.RoleHeadOfGovernment},
+	{[]string{"the", "visiting", "prime", "minister"}, kb.RoleHeadOfGovernment, true},
+	{[]string{"the", "visiting", "president"}, kb.RoleHeadOfState, true},
+	{[]string{"the", "visiting", "chancellor"}, kb.RoleHeadOfGovernment, true},
+	{[]string{"the", "visiting", "leader"}, "", true},
+	{[]string{"the", "visiting", "head", "of", "state"}, "", true},
+	{[]string{"le", "chef", "de", "l", "etat"}, kb.RoleHeadOfState, false},
+	{[]string{"le", "president"}, kb.RoleHeadOfState, false},
+	{[]string{"la", "presidente"}, kb.RoleHeadOfState, false},
+	{[]string{"the", "president"}, kb.RoleHeadOfState, false},
+	{[]string{"le", "premier", "ministre"}, kb.RoleHeadOfGovernment, false},
+	{[]string{"la", "premiere", "ministre"}, kb.RoleHeadOfGovernment, false},
+	{[]string{"the", "prime", "minister"}, kb.RoleHeadOfGovernment, false},
+	{[]string{"the", "chancellor"}, kb.RoleHeadOfGovernment, false},
+	{[]string{"la", "chanceliere"}, kb.RoleHeadOfGovernment, false},
+	{[]string{"le", "chancelier"}, kb.RoleHeadOfGovernment, false},
 }
 
 // bareTitleMentions resolves the bare titles of sentence si to the person
@@ -444,7 +455,15 @@ func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 						continue
 					}
 				}
-				if e := a.x.kb.Get(key); e != nil && holdsRole(e, bt.role, a.pub) {
+				if bt.visiting && slices.ContainsFunc(ms, func(m mention) bool { return m.key == key }) {
+					continue
+				}
+				e := a.x.kb.Get(key)
+				if e == nil {
+					continue
+				}
+				if bt.role != "" && holdsRole(e, bt.role, a.ref) ||
+					bt.role == "" && (holdsRole(e, kb.RoleHeadOfState, a.ref) || holdsRole(e, kb.RoleHeadOfGovernment, a.ref)) {
 					best, bestN = key, cnt
 				}
 			}
