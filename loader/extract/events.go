@@ -29,6 +29,7 @@ type localEvent struct {
 	dateHow   int
 	rawDate   string // without a publication date: the unresolved expression ("lundi"), to tell occasions apart
 	place     string // place key
+	placeCap  bool   // place is the capital of the visited country, not named by the text
 	country   string // ISO3 of the place (or of the visited country)
 	org       string // organization key
 	parts     []string
@@ -2263,7 +2264,7 @@ func (a *article) locate(si int, cl clause, trigs []trigMatch, visible func(int)
 		ev.country = visitCountry
 		if ev.has(tVisit) || ev.has(tHost) {
 			if c := a.x.kb.Country(visitCountry); c != nil && c.Capital != "" && a.x.kb.Get(c.Capital) != nil {
-				ev.place = c.Capital
+				ev.place, ev.placeCap = c.Capital, true
 			}
 		}
 	}

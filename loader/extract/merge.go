@@ -48,7 +48,7 @@ func compatible(x, y *localEvent, same bool) bool {
 			return false
 		}
 	}
-	if x.place != "" && y.place != "" && x.place != y.place {
+	if x.place != "" && y.place != "" && x.place != y.place && !capitalGuess(x, y) {
 		return false
 	}
 	if x.country != "" && y.country != "" && x.country != y.country {
@@ -162,8 +162,8 @@ func absorb(dst, src *localEvent) {
 	}
 	dst.types |= src.types
 	dst.strong = dst.strong || src.strong
-	if dst.place == "" {
-		dst.place, dst.placeName = src.place, src.placeName
+	if dst.place == "" || dst.placeCap && src.place != "" && !src.placeCap {
+		dst.place, dst.placeName, dst.placeCap = src.place, src.placeName, src.placeCap
 	}
 	if dst.country == "" {
 		dst.country = src.country
@@ -424,6 +424,17 @@ func sameSet(a, b []string) bool {
 	return len(a) == len(b) && overlap(a, b) == len(a)
 }
 
+// capitalGuess: one of two different places is only the capital the
+// visit's country suggested, and both are in that country ("flew to
+// Australia" and "greeted him in Sydney").
+func capitalGuess(x, y *localEvent) bool {
+	in := func(g, o *localEvent) bool {
+		// a place the KB lacks has no country: it may be in g's
+		return g.placeCap && g.country != "" && (o.country == g.country || o.country == "" && strings.HasPrefix(o.place, "place:unresolved:"))
+	}
+	return in(x, y) || in(y, x)
+}
+
 // sameOccasion: y can be the same occasion as x (same article).
 func sameOccasion(x, y *localEvent) bool {
 	if len(x.parts) < 2 || !sameSet(x.parts, y.parts) {
@@ -436,7 +447,7 @@ func sameOccasion(x, y *localEvent) bool {
 		return false
 	}
 	bothPhone := x.typ == tPhone && y.typ == tPhone // a call has no venue: its places are the callers'
-	if !bothPhone && x.place != "" && y.place != "" && x.place != y.place && (x.country == "" || x.country != y.country) {
+	if !bothPhone && x.place != "" && y.place != "" && x.place != y.place && (x.country == "" || x.country != y.country) && !capitalGuess(x, y) {
 		return false
 	}
 	if !bothPhone && (x.typ == tPhone) == (y.typ == tPhone) && x.country != "" && y.country != "" && x.country != y.country {
