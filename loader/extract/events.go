@@ -2345,6 +2345,11 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || dr.value == "") {
 			dist += 50 // "quatre jours après ..., vendredi dernier": the weekday says it
 		}
+		if dr.relative && len(v) == 4 && a.dayDateIn(si, cl, d) {
+			// "se sont engagés vendredi à remplacer cette année
+			// l'armistice": "this year" dates the plan, the day the event
+			dist += 40
+		}
 		if dist < bestD {
 			best, bestD = d, dist
 		}
@@ -2618,6 +2623,18 @@ func (a *article) rangeEnd(si, d0 int, start string, fut, past bool, last *local
 		}
 	}
 	return ""
+}
+
+// dayDateIn: the clause cl of sentence si holds a day-precise date other
+// than date d.
+func (a *article) dayDateIn(si int, cl clause, d int) bool {
+	s := &a.sents[si]
+	for o := s.d0; o < s.d1; o++ {
+		if dr := &a.dates[o]; o != d && !dr.since && len(dr.value) == 10 && inSpan(dr.t0, cl) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateValue resolves a date reference for an event: anaphoric ones against

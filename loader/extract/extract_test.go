@@ -587,3 +587,16 @@ func TestVisitingTitle(t *testing.T) {
 		t.Error("want one Albanese-Modi meeting in Sydney on 2023-05-23")
 	}
 }
+
+// "this year" in a sentence that gives the day dates the plan, not the
+// event.
+func TestThisYearDatesThePlan(t *testing.T) {
+	body := "Emmanuel Macron et Xi Jinping se sont engagés vendredi à conclure cette année un accord commercial, au terme d'un sommet à Paris."
+	r := extract(t, body, "2024-05-10", "fr")
+	if len(r.Events) != 1 || deref(r.Events[0].Date) != "2024-05-10" {
+		for _, e := range r.Events {
+			t.Logf("event %s %v", deref(e.Date), e.Participants)
+		}
+		t.Error("want one event on 2024-05-10")
+	}
+}
