@@ -600,3 +600,14 @@ func TestThisYearDatesThePlan(t *testing.T) {
 		t.Error("want one event on 2024-05-10")
 	}
 }
+
+// "les dirigeants russe et chinois": one leader per demonym.
+func TestPluralTitleWithDemonyms(t *testing.T) {
+	r := extract(t, "Les dirigeants russe, chinois et français ont négocié jeudi à Pékin.", "2024-05-16", "fr")
+	if len(r.Events) != 1 || !reflect.DeepEqual(r.Events[0].Participants, []string{"Emmanuel Macron", "Vladimir Putin", "Xi Jinping"}) {
+		for _, e := range r.Events {
+			t.Logf("event %s %v", deref(e.Date), e.Participants)
+		}
+		t.Error("want one event of Macron, Putin and Xi")
+	}
+}

@@ -275,9 +275,24 @@ func (a *article) titleMentions(si int, ms []mention) []mention {
 			if len(binds) == 0 {
 				q := e
 				if fr {
-					if j := mentionStarting(ms, q); j >= 0 && ms[j].how == hDemonym {
+					// "les dirigeants russe, ukrainien, allemand et
+					// français": one each
+					for {
+						j := mentionStarting(ms, q)
+						if j < 0 || ms[j].how != hDemonym {
+							break
+						}
 						binds = append(binds, j)
 						end = ms[j].t1
+						if !plural {
+							break
+						}
+						q = ms[j].t1
+						if q+1 < s.t1 && (a.toks[q].p == ',' || a.toks[q].norm == "et") {
+							q++
+							continue
+						}
+						break
 					}
 				}
 				if len(binds) == 0 && q < s.t1 {

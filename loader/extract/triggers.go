@@ -129,7 +129,8 @@ func init() {
 		"poignée de main", "réunion", "sommet bilatéral", "rencontre bilatérale", "entrevue")
 	add(tTalks, true, false, true, "discussions", "pourparlers", "consultations", "échanges", "conversation", "conversations")
 	add(tTalks, false, false, false, "discuté", "ont discuté", "ont échangé", "a échangé", "s'est concerté")
-	add(tNegotiate, true, false, true, "négociations")
+	add(tNegotiate, true, false, true, "négociations", "tractations")
+	add(tNegotiate, false, false, false, "négocié", "ont négocié", "a négocié", "négocient", "négocier", "négociera")
 	add(tVisit, true, false, true, "visite", "visites", "visite d'état", "visite officielle", "visite de travail", "voyage",
 		"déplacement", "tournée", "séjour", "pèlerinage", "sortie à l'étranger", "première sortie", "voyage officiel")
 	add(tVisit, true, false, false, "visité", "visitera", "visiter", "visite", "s'est rendu", "s'est rendue", "se rend",
