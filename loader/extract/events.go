@@ -537,6 +537,36 @@ func phoneTalks(trigs []trigMatch) []trigMatch {
 	return out
 }
 
+// commentOnEvent: the clause comments on an event told elsewhere ("Kremlin
+// aide Yuri Ushakov had described the meeting in advance as highly
+// important", "il a qualifié la rencontre de ..."): every trigger is a
+// noun after a definite determiner, and a verb of speech or description
+// governs it.
+func (a *article) commentOnEvent(cl clause, kept []trigMatch) bool {
+	for _, tm := range kept {
+		if !tm.def.noun || tm.t0 == cl.t0 {
+			return false
+		}
+		switch a.toks[tm.t0-1].norm {
+		case "the", "this", "that", "la", "le", "l", "cette", "ce":
+		default:
+			return false
+		}
+	}
+	for k := cl.t0; k < kept[0].t0; k++ {
+		n := a.toks[k].norm
+		if speechWords[n] || commentVerbs[n] {
+			return true
+		}
+	}
+	return false
+}
+
+var commentVerbs = map[string]bool{
+	"described": true, "describes": true, "hailed": true, "praised": true, "criticised": true,
+	"criticized": true, "dismissed": true, "qualifie": true, "decrit": true, "salue": true, "critique": true,
+}
+
 // namingCall: "called" that names rather than phones: "Modi has often
 // called Netanyahu a personal friend", "called him “a great leader”".
 func (a *article) namingCall(tm trigMatch) bool {
@@ -1222,6 +1252,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	}
 	ev.parts = parts
 	ev.fromPair = usedPair
+	if len(parts) == 1 && a.commentOnEvent(cl, kept) {
+		return nil
+	}
 	// told: only between officials of two countries
 	if ev.types == 1<<uint(tTold) && !a.foreignPair(parts) {
 		return nil

@@ -611,3 +611,22 @@ func TestPluralTitleWithDemonyms(t *testing.T) {
 		t.Error("want one event of Macron, Putin and Xi")
 	}
 }
+
+func TestSeenEachOtherAndComments(t *testing.T) {
+	r := extract(t, "Vladimir Putin met Xi Jinping in Samarkand on Thursday. The two men had last seen each other in Beijing in February.", "2022-09-16", "en")
+	got := map[string]bool{}
+	for _, e := range r.Events {
+		got[deref(e.Date)+" "+deref(e.Place)] = true
+	}
+	if !got["2022-09-15 Samarkand"] || !got["2022-02 Beijing"] {
+		t.Errorf("want the Samarkand and Beijing meetings, got %v", got)
+	}
+	// a comment on the meeting by one person is not an event of its own
+	r = extract(t, "Vladimir Putin met Xi Jinping in Samarkand on Thursday. Emmanuel Macron described the meeting as troubling.", "2022-09-16", "en")
+	if len(r.Events) != 1 {
+		for _, e := range r.Events {
+			t.Logf("event %s %v", deref(e.Date), e.Participants)
+		}
+		t.Errorf("want 1 event, got %d", len(r.Events))
+	}
+}

@@ -68,7 +68,8 @@ func init() {
 	// HOST, CALL, ASSEMBLE/CONVENE, GO_SOMEWHERE/ATTEND patterns)
 	add(tMeet, true, false, false, "met", "meet", "meets", "meeting with", "met with", "meets with", "meet with",
 		"sat down with", "sit down with", "shook hands", "shake hands", "shaking hands", "shakes hands",
-		"get together", "got together", "conferred with", "huddled with", "rendezvoused")
+		"get together", "got together", "conferred with", "huddled with", "rendezvoused",
+		"seen each other", "saw each other", "see each other", "seen one another", "saw one another")
 	add(tMeet, true, false, true, "meeting", "meetings", "face-to-face", "face to face", "one-on-one", "tete-a-tete",
 		"tête-à-tête", "handshake", "bilateral meeting", "in-person meeting", "encounter", "reunion", "get-together", "summit meeting")
 	add(tTalks, true, false, true, "talks", "held talks", "hold talks", "holding talks", "holds talks", "discussions", "consultations",
