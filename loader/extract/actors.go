@@ -340,11 +340,20 @@ func (a *article) isLocative(si, t int) bool {
 		return false
 	}
 	n := a.toks[k].norm
+	if k > s.t0 && topicVerbs[a.toks[k-1].norm] {
+		return false // "un sommet consacré à Gaza", "talks devoted to Gaza"
+	}
 	if n == "a" {
 		// French "à", not the English article
 		return a.doc.Text[a.toks[k].s:a.toks[k].e] == "à"
 	}
 	return locPreps[n] || visitVerbs[n]
+}
+
+// topicVerbs: a place after them and a preposition is the subject matter.
+var topicVerbs = map[string]bool{
+	"consacre": true, "consacree": true, "consacres": true, "consacrees": true, "dedie": true, "dediee": true,
+	"devoted": true, "dedicated": true,
 }
 
 // Verbs whose object is a place ("visited Beijing", "a visité Pékin").

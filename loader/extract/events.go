@@ -223,7 +223,16 @@ func (a *article) findEvents() {
 					continue
 				}
 				for _, tm := range g.trigs {
-					if x := tokDist(a.dates[d].t0, a.dates[d].t1, tm.t0, tm.t1); x < bestD {
+					x := tokDist(a.dates[d].t0, a.dates[d].t1, tm.t0, tm.t1)
+					for _, as := range asides {
+						// a relative clause (", who was hosting X the same
+						// day,") keeps its dates, the main clause its own
+						if a.toks[as.t0].norm == "," && as.t0+1 < as.t1 && (a.toks[as.t0+1].norm == "who" || a.toks[as.t0+1].norm == "qui") &&
+							inSpan(a.dates[d].t0, as) != inSpan(tm.t0, as) {
+							x += 100
+						}
+					}
+					if x < bestD {
 						best, bestD = gi, x
 					}
 				}
@@ -535,6 +544,34 @@ func phoneTalks(trigs []trigMatch) []trigMatch {
 		out = append(out, tm)
 	}
 	return out
+}
+
+// relativeEvent: every kept trigger is a verb inside one relative clause
+// (", who", ", qui") whose antecedent is a person named right before it.
+func (a *article) relativeEvent(ms []mention, asides []clause, kept []trigMatch) (clause, clause, bool) {
+	for _, as := range asides {
+		if as.t1-as.t0 < 3 || a.toks[as.t0].norm != "," {
+			continue
+		}
+		if n := a.toks[as.t0+1].norm; n != "who" && n != "qui" {
+			continue
+		}
+		all := true
+		for _, tm := range kept {
+			if !inSpan(tm.t0, as) || tm.def.noun {
+				all = false
+			}
+		}
+		if !all {
+			continue
+		}
+		j := mentionEnding(ms, as.t0)
+		if j < 0 || ms[j].kind != kb.KindPerson {
+			continue
+		}
+		return as, clause{ms[j].t0, ms[j].t1}, true
+	}
+	return clause{}, clause{}, false
 }
 
 // commentOnEvent: the clause comments on an event told elsewhere ("Kremlin
@@ -1062,6 +1099,11 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	}
 	// participants
 	ms := a.ments[s.m0:s.m1]
+	if rel, ante, ok := a.relativeEvent(ms, asides, kept); ok {
+		// "Donald Trump, qui recevait le même jour Benjamin Netanyahu":
+		// the relative clause and its antecedent, not the main clause
+		visible = func(t int) bool { return inSpan(t, rel) || t >= ante.t0 && t < ante.t1 }
+	}
 	var parts []string
 	add := func(k string) {
 		if k == "" {

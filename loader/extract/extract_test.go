@@ -630,3 +630,31 @@ func TestSeenEachOtherAndComments(t *testing.T) {
 		t.Errorf("want 1 event, got %d", len(r.Events))
 	}
 }
+
+// A relative clause on a person tells that person's own event: "X called
+// Y, who was hosting Z the same day, on Monday" is a call of X and Y and
+// a meeting of Y and Z, each on Monday.
+func TestRelativeClauseEvent(t *testing.T) {
+	r := extract(t, "Emmanuel Macron called Xi Jinping, who was hosting Vladimir Putin in Beijing the same day, on Thursday.", "2024-05-17", "en")
+	got := map[string]string{}
+	for _, e := range r.Events {
+		got[strings.Join(e.Participants, "+")] = e.Category + " " + deref(e.Date)
+	}
+	want := map[string]string{
+		"Emmanuel Macron+Xi Jinping": "phone_call 2024-05-16",
+		"Vladimir Putin+Xi Jinping":  "meeting 2024-05-16",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// "un sommet consacré à Gaza" is about Gaza, held elsewhere.
+func TestTopicIsNoPlace(t *testing.T) {
+	r := extract(t, "Emmanuel Macron a retrouvé lundi à Pékin Xi Jinping pour un sommet consacré à Moscou.", "2024-05-08", "fr")
+	for _, e := range r.Events {
+		if deref(e.Place) == "Moscow" {
+			t.Errorf("the topic became the place: %v", e)
+		}
+	}
+}

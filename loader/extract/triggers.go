@@ -140,7 +140,8 @@ func init() {
 		"est attendu à", "est attendue à", "sont attendus à", "est attendu en", "est attendue en", "est attendu au",
 		"sont attendus en", "doit se rendre", "doivent se rendre")
 	add(tHost, true, true, false, "a reçu", "reçoit", "recevra", "recevoir", "reçu", "a accueilli", "accueille",
-		"accueillera", "accueillir", "accueilli", "attend", "attendait", "a salué")
+		"accueillera", "accueillir", "accueilli", "attend", "attendait", "a salué", "recevait", "recevaient",
+		"accueillait", "accueillaient", "reçoivent", "recevront")
 	add(tHost, false, false, true, "cérémonie d'accueil", "tapis rouge")
 	add(tPhone, true, false, true, "entretien téléphonique", "échange téléphonique", "conversation téléphonique",
 		"appel téléphonique", "entretien par téléphone", "visioconférence", "entretien en visioconférence")

@@ -179,6 +179,8 @@ var cases = []tcase{
 		[]exp{A("3 March 2024", "2024-03-03"), PREV("Two days later", 2, "2024-03-05"), PREV("The day before", -1, "2024-03-04"), PREV("The following day", 1, "2024-03-05")}},
 	{"en after range", "en", "", "The summit ran from 22 to 24 October 2024. The next day, Xi flew home.", []exp{AR("from 22 to 24 October 2024", "2024-10-22", "2024-10-24"), PREV("The next day", 1, "2024-10-25")}},
 	{"en month does not anchor", "en", "", "In March 2023 they met. The next day nothing.", []exp{A("March 2023", "2023-03"), PREV("The next day", 1, "")}},
+	{"en in the day", "en", "", "On 1 June 2024 he arrived; earlier in the day he had met the press", []exp{A("1 June 2024", "2024-06-01"), PREV("earlier in the day", 0, "2024-06-01")}},
+	{"fr dans la journee", "fr", "", "Le 2 juin 2024, il est arrivé. Plus tôt dans la journée, il avait parlé.", []exp{A("2 juin 2024", "2024-06-02"), PREV("Plus tôt dans la journée", 0, "2024-06-02")}},
 	{"en same day", "en", "", "On 1 June 2024 he arrived; later that day and on the same day", []exp{A("1 June 2024", "2024-06-01"), PREV("that day", 0, "2024-06-01"), PREV("the same day", 0, "2024-06-01")}},
 	{"en weeks later", "en", "", "on 1 June 2024; two weeks later", []exp{A("1 June 2024", "2024-06-01"), PREV("two weeks later", 14, "2024-06-15")}},
 	{"fr lendemain", "fr", ref, "Ils se sont vus le 14 mai. Le lendemain ils ont signé. La veille, un dîner.", []exp{P("14 mai", "2024-05-14"), PREV("Le lendemain", 1, "2024-05-15"), PREV("La veille", -1, "2024-05-14")}},

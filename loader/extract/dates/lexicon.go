@@ -101,6 +101,7 @@ const (
 	kwSuivant
 	kwPrecedent
 	kwDans
+	kwJournee
 )
 
 const (
@@ -398,6 +399,7 @@ func init() {
 	addKw(fr, kwSuivant, "suivant", "suivante")
 	addKw(fr, kwPrecedent, "précédent", "précédente", "precedent", "precedente")
 	addKw(fr, kwDans, "dans")
+	addKw(fr, kwJournee, "journée", "journee")
 	addKw(fr, kwYear, "an", "année", "annee") // "l'an 2000", "l'année 2019"
 	addKw(en, kwYear, "year")
 	if len(lexIndex) > lexTableSize/2 {

@@ -139,10 +139,26 @@ func (sc *scanner) tryKw(i int, k kw) (cand, bool) {
 		return sc.tryIlYA(i)
 	case kwDans:
 		return sc.tryIn(i)
+	case kwLater, kwEarlier, kwPlus:
+		return sc.tryInTheDay(i)
 	case kwEarly, kwMid, kwLate, kwEnd, kwBeginning, kwMiddle, kwDebut, kwMi, kwFin, kwCourant:
 		return sc.tryQualifier(i)
 	case kwFrom, kwBetween, kwDu, kwEntre, kwDe:
 		return sc.tryOpener(i)
+	}
+	return cand{}, false
+}
+
+// tryInTheDay: "earlier in the day", "later in the day", "plus tôt dans la
+// journée", "plus tard dans la journée": the day of the previous date.
+func (sc *scanner) tryInTheDay(i int) (cand, bool) {
+	if sc.kwIn(i, kwLater, kwEarlier) && sc.hasKw(i+1, kwIn) && sc.hasKw(i+2, kwThe) {
+		if u, plural, _ := sc.unitAt(i + 3); u == uDay && !plural {
+			return sc.anaph(i, i+4, 0)
+		}
+	}
+	if sc.hasKw(i, kwPlus) && sc.kwIn(i+1, kwTot, kwTard) && sc.hasKw(i+2, kwDans) && sc.hasKw(i+3, kwLa) && sc.hasKw(i+4, kwJournee) {
+		return sc.anaph(i, i+5, 0)
 	}
 	return cand{}, false
 }
