@@ -54,7 +54,7 @@ func unitKB() *kb.KB {
 		country("FRA", "France", "Paris", nil, []string{"French"}, []string{"France"}, []string{"français", "française"}, []string{"Paris", "the Élysée"}, []string{"l'Élysée"}),
 		place("New Delhi", "IND"), place("Pretoria", "ZAF"), place("Johannesburg", "ZAF"), place("Brasilia", "BRA", "Brasilia"),
 		place("Ankara", "TUR"), place("Canberra", "AUS"), place("Tokyo", "JPN"), place("Abuja", "NGA"), place("Beijing", "CHN", "Pékin"),
-		place("Moscow", "RUS", "Moscou"), place("Paris", "FRA", "Paris"), place("Funafuti", "TUV"), place("Apia", "WSM"),
+		place("Moscow", "RUS", "Moscou"), place("Paris", "FRA", "Paris"), place("Cairo", "EGY", "Le Caire"), place("Funafuti", "TUV"), place("Apia", "WSM"),
 		{Key: "org:brics", Kind: kb.KindOrganization, Name: "BRICS", Acronym: "BRICS", Names: map[string][]string{"en": {"BRICS"}}},
 		{Key: "org:g20", Kind: kb.KindOrganization, Name: "Group of Twenty", Acronym: "G20", Names: map[string][]string{"en": {"G20", "G-20"}}},
 		person("Narendra Modi", "IND", []string{"Modi"}, nil, hg("country:ind", "2014-05-26", "")),
@@ -656,5 +656,12 @@ func TestTopicIsNoPlace(t *testing.T) {
 		if deref(e.Place) == "Moscow" {
 			t.Errorf("the topic became the place: %v", e)
 		}
+	}
+}
+
+func TestFrenchContractedPlace(t *testing.T) {
+	r := extract(t, "Emmanuel Macron a rencontré Xi Jinping lundi au Caire.", "2024-05-08", "fr")
+	if len(r.Events) != 1 || deref(r.Events[0].Place) != "Cairo" {
+		t.Errorf("want one event in Cairo, got %v", r.Events)
 	}
 }

@@ -103,6 +103,11 @@ func newMatcher(k *kb.KB) *matcher {
 				if !loneWord(f) {
 					add(f, fkName)
 				}
+				// "au Caire", "du Caire": French contracts the article of
+				// "Le Caire"
+				if rest, ok := strings.CutPrefix(f, "Le "); ok && lang == "fr" && e.Kind == kb.KindPlace && len(rest) >= 4 {
+					add(rest, fkName)
+				}
 			}
 		}
 		for _, f := range e.Surnames {
