@@ -197,7 +197,15 @@ func (a *article) findDates() {
 					}
 				}
 				d.t0, d.t1 = tokenRange(a.toks, s.t0, s.t1, d.s, d.e)
-				d.since = a.sinceBefore(s.t0, d.t0)
+				rng := m.Date.End != "" || rangeText(m.Text)
+				if d.t1 < s.t1 {
+					// "from Friday to Sunday" found as two dates
+					switch a.toks[d.t1].norm {
+					case "to", "until", "till", "through", "au", "jusqu", "-", "and", "et":
+						rng = true
+					}
+				}
+				d.since = a.sinceBefore(s.t0, d.t0, rng)
 				// "in March last year", "en mars l'an dernier": a month
 				// given its year by the next expression
 				if n := len(a.dates); n > s.d0 && d.value != "" && len(d.value) == 4 && d.relative {
@@ -247,9 +255,22 @@ func tokenRange(toks []token, t0, t1, s, e int) (int, int) {
 	return i, j
 }
 
-// sinceBefore: a "since"/"depuis" (or "after"/"before" + clause) within the
-// few words before token t makes the date the start of a period.
-func (a *article) sinceBefore(t0, t int) bool {
+// rangeText: a date expression that names its end ("Friday to Sunday").
+func rangeText(t string) bool {
+	t = " " + strings.ToLower(t) + " "
+	for _, w := range []string{" to ", " au ", " until ", " till ", " through ", " jusqu", "-"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sinceBefore: a "since"/"depuis" (or "after"/"before" + clause, "from
+// midnight on") within the few words before token t makes the date the
+// start of a period (rng: the expression names its own end, as in "from
+// Friday to Sunday").
+func (a *article) sinceBefore(t0, t int, rng bool) bool {
 	commaSeen := false
 	for k := t - 1; k >= t0 && k >= t-12; k-- {
 		switch a.toks[k].norm {
@@ -261,6 +282,21 @@ func (a *article) sinceBefore(t0, t int) bool {
 				}
 			}
 			return true
+		case "from", "partir":
+			// "lay down their arms from midnight on Sunday", "à partir de
+			// dimanche": the start of a period (a range "from ... to" is
+			// one date expression and never gets here)
+			short := !rng
+			for q := k + 1; q < t && short; q++ {
+				switch a.toks[q].norm {
+				case "midnight", "noon", "minuit", "midi", "on", "the", "at", "de", "du", "le", "l", "'":
+				default:
+					short = false
+				}
+			}
+			if short {
+				return true
+			}
 		case "by":
 			// "by 2006", "by the end of 2006": a deadline
 			if k == t-1 || k+2 < t && (a.toks[k+2].norm == "end" || a.toks[k+2].norm == "close") {

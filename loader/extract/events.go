@@ -574,6 +574,8 @@ func (a *article) relativeEvent(ms []mention, asides []clause, kept []trigMatch)
 	return clause{}, clause{}, false
 }
 
+var partnerNouns = map[string]bool{"counterpart": true, "host": true, "guest": true, "ally": true, "friend": true, "predecessor": true, "successor": true}
+
 // commentOnEvent: the clause comments on an event told elsewhere ("Kremlin
 // aide Yuri Ushakov had described the meeting in advance as highly
 // important", "il a qualifié la rencontre de ..."): every trigger is a
@@ -620,6 +622,16 @@ func (a *article) namingCall(tm trigMatch) bool {
 		k = a.ments[i].t1
 	} else if n := a.toks[k].norm; n == "him" || n == "her" || n == "them" {
 		k++
+	} else if n == "his" || n == "her" || n == "their" {
+		// "called his Russian counterpart the architect of the project"
+		q := k + 1
+		for q < len(a.toks) && q <= k+3 && a.toks[q].kind == tkWord && !partnerNouns[a.toks[q].norm] {
+			q++
+		}
+		if q >= len(a.toks) || !partnerNouns[a.toks[q].norm] {
+			return false
+		}
+		k = q + 1
 	} else {
 		return false
 	}
@@ -1238,7 +1250,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		if n := a.toks[cl.t0].norm; n == "when" || n == "quand" || n == "lorsque" || n == "lorsqu" || n == "where" || n == "ou" {
 			for i := s.m1 - 1; i >= s.m0; i-- {
 				m := &a.ments[i]
-				if m.t0 < cl.t0 && m.kind == kb.KindPlace && !(m.t0 > 0 && (departure[a.toks[m.t0-1].norm] || a.toks[m.t0-1].norm == "from")) {
+				// ", where": the place right before it, even "from Damascus"
+				where := (n == "where" || n == "ou") && m.t1 >= cl.t0-1
+				if m.t0 < cl.t0 && m.kind == kb.KindPlace && (where || !(m.t0 > 0 && (departure[a.toks[m.t0-1].norm] || a.toks[m.t0-1].norm == "from"))) {
 					if p := a.x.kb.Get(m.key); p != nil {
 						ev.place, ev.country = m.key, p.Country
 					}
@@ -2923,6 +2937,10 @@ var topicNouns = map[string]bool{
 	"ceasefire": true, "truce": true, "invasion": true, "offensive": true, "occupation": true, "famine": true,
 	"guerre": true, "conflit": true, "crise": true, "combats": true, "treve": true,
 	"cessez": true,
+	// "the warring sides in Libya", "les belligérants au Soudan": people
+	// of a place, not where the event is
+	"sides": true, "parties": true, "factions": true, "camps": true, "rebels": true, "militias": true,
+	"belligerants": true, "rebelles": true, "milices": true,
 }
 
 var topicPreps = map[string]bool{"in": true, "on": true, "over": true, "of": true, "en": true, "au": true, "aux": true, "a": true, "dans": true, "de": true, "du": true, "d": true}

@@ -665,3 +665,16 @@ func TestFrenchContractedPlace(t *testing.T) {
 		t.Errorf("want one event in Cairo, got %v", r.Events)
 	}
 }
+
+func TestInaugurationAndStartOfPeriod(t *testing.T) {
+	body := "Vladimir Putin and Recep Tayyip Erdoğan formally opened a gas pipeline in Ankara on Wednesday. " +
+		"After the ceremony the two leaders held talks and urged the warring sides in Libya to stop fighting from midnight on Sunday. " +
+		"Erdoğan called his Russian counterpart the architect of the project."
+	r := extract(t, body, "2020-01-08", "en")
+	if len(r.Events) != 1 || deref(r.Events[0].Date) != "2020-01-08" || deref(r.Events[0].Place) != "Ankara" || r.Events[0].Category == "phone_call" {
+		for _, e := range r.Events {
+			t.Logf("event %s %s %s %v", deref(e.Date), deref(e.Place), e.Category, e.Participants)
+		}
+		t.Error("want one event in Ankara on 2020-01-08 (the opening, then talks the same day)")
+	}
+}
