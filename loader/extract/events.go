@@ -574,6 +574,10 @@ func (a *article) relativeEvent(ms []mention, asides []clause, kept []trigMatch)
 	return clause{}, clause{}, false
 }
 
+// linkedVerb: words joining a second verb of the same subject ("before
+// sitting down with", "après avoir reçu").
+var linkedVerb = map[string]bool{"before": true, "after": true, "avant": true, "apres": true}
+
 var partnerNouns = map[string]bool{"counterpart": true, "host": true, "guest": true, "ally": true, "friend": true, "predecessor": true, "successor": true}
 
 // commentOnEvent: the clause comments on an event told elsewhere ("Kremlin
@@ -645,6 +649,20 @@ func (a *article) namingCall(tm trigMatch) bool {
 	switch t.norm {
 	case "a", "an", "the", "his", "her", "their", "its", "one", "my", "our":
 		return true
+	}
+	return false
+}
+
+// verbPhraseBefore: a verb trigger of several words ends right before
+// token t: "before sitting down with David Cameron" (X takes part).
+func (a *article) verbPhraseBefore(si, t int) bool {
+	s := &a.sents[si]
+	for k := t - 1; k >= s.t0 && k >= t-4; k-- {
+		for _, tm := range findTriggers(a.toks, k, t, a.lang) {
+			if tm.t0 == k && tm.t1 == t && !tm.def.noun && len(tm.def.words) > 1 {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -766,9 +784,23 @@ func (a *article) clauses(si int) ([]clause, []clause) {
 			cut(k)
 		}
 		// "called on Governor-General Dadae and held talks with Hipkins":
-		// two verbs of one subject, each with its own partner
+		// two verbs of one subject, each with its own partner; so are
+		// "had lunch with the Queen before sitting down with Cameron",
+		// "avant de rencontrer", "après avoir reçu"
 		if (t.norm == "and" || t.norm == "et") && k > start+1 && a.verbTriggerAt(k+1, s.t1) && len(findTriggers(a.toks, start, k, a.lang)) > 0 {
 			cut(k)
+		}
+		if linkedVerb[t.norm] && k > start+1 && k+1 < s.t1 && len(findTriggers(a.toks, start, k, a.lang)) > 0 {
+			q := k + 1
+			if n := a.toks[q].norm; n == "de" || n == "d" || n == "avoir" {
+				q++
+			}
+			for q < s.t1 && a.toks[q].kind == tkPunct && a.toks[q].p == '\'' {
+				q++
+			}
+			if ends := strings.HasSuffix(a.toks[q].norm, "ing") || t.norm == "avant" || t.norm == "apres"; ends && a.verbTriggerAt(q, s.t1) {
+				cut(k)
+			}
 		}
 	}
 
@@ -1133,7 +1165,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		if m.kind != kb.KindPerson || m.key == "" || !visible(m.t0) || a.isSpeaker(si, m.t0) || a.possessiveOther(si, m, kept) {
 			continue
 		}
-		if a.inTimePhrase(si, m.t0) {
+		if a.inTimePhrase(si, m.t0) && !a.verbPhraseBefore(si, m.t0) {
 			continue // "au lendemain de l'investiture de Donald Trump"
 		}
 		add(m.key)
@@ -1205,7 +1237,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		}
 	}
 	// "he", "his", "him", "il", "elle": the person the passage is about
-	if coordinated := cl.t0 > s.t0 && (a.toks[cl.t0].norm == "and" || a.toks[cl.t0].norm == "et"); coordinated {
+	if coordinated := cl.t0 > s.t0 && (a.toks[cl.t0].norm == "and" || a.toks[cl.t0].norm == "et" || linkedVerb[a.toks[cl.t0].norm]); coordinated {
 		// "... and held talks with Hipkins": the subject of the first verb
 		if f := a.firstSubject(si, cl); f != "" {
 			add(f)
@@ -2381,7 +2413,7 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 	best, bestD := -1, 1<<30
 	endOnly := ""       // the end of the event when the clause gives only that
 	whenClause := false // "in August 2011, when the Russian president received him"
-	coordClause := cl.t0 > s.t0 && (a.toks[cl.t0].norm == "and" || a.toks[cl.t0].norm == "et")
+	coordClause := cl.t0 > s.t0 && (a.toks[cl.t0].norm == "and" || a.toks[cl.t0].norm == "et" || linkedVerb[a.toks[cl.t0].norm])
 	if cl.t0 < s.t1 {
 		n := a.toks[cl.t0].norm
 		whenClause = n == "when" || n == "quand" || n == "lorsque" || n == "lorsqu"

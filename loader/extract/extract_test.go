@@ -678,3 +678,19 @@ func TestInaugurationAndStartOfPeriod(t *testing.T) {
 		t.Error("want one event in Ankara on 2020-01-08 (the opening, then talks the same day)")
 	}
 }
+
+// "had lunch with A before sitting down with B": two events of one subject.
+func TestBeforeSittingDownWith(t *testing.T) {
+	r := extract(t, "On Friday Narendra Modi had lunch with Anthony Albanese in Canberra before sitting down with Emmanuel Macron in Paris.", "2023-05-21", "en")
+	got := map[string]string{}
+	for _, e := range r.Events {
+		got[strings.Join(e.Participants, "+")] = deref(e.Date) + " " + deref(e.Place)
+	}
+	want := map[string]string{
+		"Anthony Albanese+Narendra Modi": "2023-05-19 Canberra",
+		"Emmanuel Macron+Narendra Modi":  "2023-05-19 Paris",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

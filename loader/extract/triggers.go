@@ -67,7 +67,7 @@ func init() {
 	// ---- English (verbs after PETRARCH CAMEO.2.0 MEET_PEOPLE, VISIT,
 	// HOST, CALL, ASSEMBLE/CONVENE, GO_SOMEWHERE/ATTEND patterns)
 	add(tMeet, true, false, false, "met", "meet", "meets", "meeting with", "met with", "meets with", "meet with",
-		"sat down with", "sit down with", "shook hands", "shake hands", "shaking hands", "shakes hands",
+		"sat down with", "sit down with", "sitting down with", "sits down with", "shook hands", "shake hands", "shaking hands", "shakes hands",
 		"get together", "got together", "conferred with", "huddled with", "rendezvoused",
 		"seen each other", "saw each other", "see each other", "seen one another", "saw one another")
 	add(tMeet, true, false, true, "meeting", "meetings", "face-to-face", "face to face", "one-on-one", "tete-a-tete",
