@@ -694,3 +694,22 @@ func TestBeforeSittingDownWith(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// "le chef de l'État" is the head of state the story has talked about
+// most so far, not the one whose full name came up most.
+func TestBareTitleFollowsTheStory(t *testing.T) {
+	body := "Cyril Ramaphosa est attendu à Paris. Cyril Ramaphosa arrivera vendredi. " +
+		"Emmanuel Macron a reçu mercredi à Paris Xi Jinping. M. Macron a salué le président chinois. " +
+		"Le président français a ensuite parlé. M. Macron a aussi visité Lyon. " +
+		"Jeudi, le chef de l'État a rencontré Recep Tayyip Erdoğan à Paris."
+	r := extract(t, body, "2024-05-10", "fr")
+	for _, e := range r.Events {
+		if deref(e.Date) == "2024-05-09" {
+			if !reflect.DeepEqual(e.Participants, []string{"Emmanuel Macron", "Recep Tayyip Erdoğan"}) {
+				t.Errorf("Thursday's meeting: %v", e.Participants)
+			}
+			return
+		}
+	}
+	t.Error("no meeting on Thursday")
+}

@@ -435,6 +435,7 @@ var bareTitles = []struct {
 func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 	s := &a.sents[si]
 	var out []mention
+	var prev map[string]int // person key -> mentions in the sentences before
 	for k := s.t0; k < s.t1; k++ {
 		for _, bt := range bareTitles {
 			n := len(bt.words)
@@ -463,8 +464,21 @@ func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 					continue
 				}
 			}
+			// the named holder the story has mentioned most so far (full
+			// names, surnames, titles; full names in the whole article break
+			// ties): "le chef de l'État" of a story about Bolsonaro's summit
+			// is Bolsonaro, though Ramaphosa's full name came up twice
+			if prev == nil {
+				prev = map[string]int{}
+				for i := range a.ments {
+					if a.ments[i].kind == kb.KindPerson {
+						prev[a.ments[i].key]++
+					}
+				}
+			}
 			best, bestN := "", 0
-			for key, cnt := range a.named {
+			for key, named := range a.named {
+				cnt := prev[key]*100 + named
 				if cnt <= bestN {
 					if cnt < bestN || key > best {
 						continue
