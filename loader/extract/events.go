@@ -2147,7 +2147,7 @@ func (a *article) pairAt(si int, last *localEvent) []string {
 		if len(last.parts) == 2 {
 			// a passing pair (someone named once) gives way to the
 			// article's main pair
-			if (cnt[last.parts[0]] <= 1 || cnt[last.parts[1]] <= 1) && last.status == graph.StatusPlanned {
+			if (cnt[last.parts[0]] <= 1 || cnt[last.parts[1]] <= 1) && (last.status == graph.StatusPlanned || a.hasEventDate(si)) {
 				if g := a.mainPair(cnt); g != nil {
 					return g
 				}

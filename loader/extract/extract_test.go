@@ -713,3 +713,28 @@ func TestBareTitleFollowsTheStory(t *testing.T) {
 	}
 	t.Error("no meeting on Thursday")
 }
+
+// "the two leaders" after a flashback with someone named once, in a
+// sentence with its own date: the story's pair.
+func TestTwoLeadersAfterFlashback(t *testing.T) {
+	body := "Xi Jinping a reçu lundi Emmanuel Macron à Pékin. Xi Jinping et Emmanuel Macron ont parlé du commerce. " +
+		"En mai 2019, Macron avait reçu Cyril Ramaphosa à Paris. " +
+		"Les deux dirigeants s'étaient rencontrés pour la première fois en 2017 à Paris."
+	r := extract(t, body, "2024-05-08", "fr")
+	for _, e := range r.Events {
+		if deref(e.Date) == "2017" {
+			if !reflect.DeepEqual(e.Participants, []string{"Emmanuel Macron", "Xi Jinping"}) {
+				t.Errorf("2017: %v", e.Participants)
+			}
+			return
+		}
+	}
+	t.Error("no 2017 meeting")
+}
+
+func TestFrenchHandshakeAndBen(t *testing.T) {
+	r := extract(t, "Emmanuel Macron et Xi Jinping se sont serré la main lundi à Paris.", "2024-05-08", "fr")
+	if len(r.Events) != 1 {
+		t.Errorf("want one event, got %v", r.Events)
+	}
+}

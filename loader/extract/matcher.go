@@ -103,6 +103,10 @@ func newMatcher(k *kb.KB) *matcher {
 				if !loneWord(f) {
 					add(f, fkName)
 				}
+				// "Tamim ben Hamad Al Thani": French writes ben for bin
+				if e.Kind == kb.KindPerson && strings.Contains(f, " bin ") {
+					add(strings.ReplaceAll(f, " bin ", " ben "), fkName)
+				}
 				// "au Caire", "du Caire": French contracts the article of
 				// "Le Caire"
 				if rest, ok := strings.CutPrefix(f, "Le "); ok && lang == "fr" && e.Kind == kb.KindPlace && len(rest) >= 4 {

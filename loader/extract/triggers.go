@@ -129,7 +129,8 @@ func init() {
 		"s'entretiendra", "s'entretiendront", "s'entretient", "se sont vus", "se sont rencontrés", "se verront",
 		"se voient", "se rencontrent", "se rencontreront", "retrouvé", "retrouvés", "se retrouvent", "se retrouveront",
 		"s'étaient rencontrés", "s'étaient vus", "s'était entretenu", "s'était entretenue", "s'étaient entretenus",
-		"avait rencontré", "avaient rencontré", "s'entretiendra avec")
+		"avait rencontré", "avaient rencontré", "s'entretiendra avec", "serré la main", "serrent la main",
+		"serreront la main", "se sont serré la main", "s'étaient serré la main")
 	add(tMeet, true, false, true, "entretien", "entretiens", "rencontres", "tête-à-tête", "tête à tête", "face-à-face",
 		"poignée de main", "réunion", "sommet bilatéral", "rencontre bilatérale", "entrevue")
 	add(tTalks, true, false, true, "discussions", "pourparlers", "consultations", "échanges", "conversation", "conversations")
