@@ -700,9 +700,14 @@ func (a *article) titledUnknown(si, k, j int) (mention, bool) {
 		for p >= s.t0 && a.toks[p].kind == tkPunct && a.toks[p].p == '.' {
 			p--
 		}
-		if p >= s.t0 && (honorifics[a.toks[p].norm] && a.toks[p].cap || isTitleWord(a.toks[p].norm)) {
+		if p >= s.t0 && (honorifics[a.toks[p].norm] && a.toks[p].cap || isTitleWord(a.toks[p].norm) || officialNouns[a.toks[p].norm]) {
 			titled = true
 		}
+	}
+	if !titled && (a.roleBeforeComma(si, k) || a.roleAfterComma(si, j)) {
+		// "le ministre des Affaires étrangères, Ernesto Araújo", "Sigmar
+		// Gabriel, the economy minister"
+		titled = true
 	}
 	if !titled {
 		return mention{}, false
@@ -746,6 +751,71 @@ func (a *article) titledUnknown(si, k, j int) (mention, bool) {
 	}
 	a.persons[m.key] = &personInfo{key: m.key, name: m.name, country: m.country}
 	return m, true
+}
+
+// officialNouns: lower-case nouns of an official's description ("Kremlin
+// aide Yuri Ushakov", "le porte-parole du Kremlin, Dmitri Peskov").
+var officialNouns = map[string]bool{
+	"minister": true, "ministers": true, "ministre": true, "secretary": true, "chancellor": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "aide": true, "adviser": true, "advisor": true, "envoy": true,
+	"ambassador": true, "governor": true, "mayor": true, "premier": true, "president": true, "leader": true,
+	"commander": true, "general": true, "negotiator": true, "diplomat": true, "parole": true, "conseiller": true,
+	"conseillere": true, "ambassadeur": true, "ambassadrice": true, "envoye": true, "envoyee": true,
+	"negociateur": true, "gouverneur": true, "maire": true, "chef": true, "cheffe": true, "secretaire": true,
+	"president-elect": true, "vice-president": true, "vice-premier": true,
+}
+
+// roleBeforeComma: a lower-case official's description ends with a comma
+// right before token k ("the Kremlin's spokesman, Dmitry Peskov", "le
+// ministre des Affaires étrangères, Ernesto Araújo").
+func (a *article) roleBeforeComma(si, k int) bool {
+	s := &a.sents[si]
+	if k-2 < s.t0 || a.toks[k-1].norm != "," {
+		return false
+	}
+	for p := k - 2; p >= s.t0 && p >= k-8; p-- {
+		t := &a.toks[p]
+		if t.kind == tkPunct && t.p != '\'' && t.p != '-' {
+			return false
+		}
+		if t.kind == tkWord && officialNouns[t.norm] && !t.cap || t.kind == tkWord && (t.norm == "ministre" || t.norm == "minister") {
+			return true
+		}
+	}
+	return false
+}
+
+// roleAfterComma: the capitalised run ending before token j is followed by
+// ", the|le|la [adjectives] <official noun>" ("Sigmar Gabriel, the economy
+// minister", "Boyko Borissov, the Bulgarian prime minister").
+func (a *article) roleAfterComma(si, j int) bool {
+	s := &a.sents[si]
+	if j+2 >= s.t1 || a.toks[j].norm != "," {
+		return false
+	}
+	switch a.toks[j+1].norm {
+	case "the", "le", "la", "l", "his", "her", "son", "sa":
+	default:
+		return false
+	}
+	for q := j + 2; q < s.t1 && q <= j+6; q++ {
+		t := &a.toks[q]
+		if t.kind != tkWord {
+			if t.p == '\'' {
+				continue
+			}
+			return false
+		}
+		if officialNouns[t.norm] || isTitleWord(t.norm) {
+			// "the Chinese president's project": a possessive, not the
+			// description of the name before the comma
+			return !(q+2 < s.t1 && a.toks[q+1].p == '\'' && a.toks[q+2].norm == "s")
+		}
+		if commentatorNouns[t.norm] {
+			return false
+		}
+	}
+	return false
 }
 
 // titleCountry: the country or demonym of the title phrase that ends

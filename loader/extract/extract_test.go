@@ -738,3 +738,22 @@ func TestFrenchHandshakeAndBen(t *testing.T) {
 		t.Errorf("want one event, got %v", r.Events)
 	}
 }
+
+// Officials the KB lacks, described by an apposition or a preceding role.
+func TestAppositionOfficials(t *testing.T) {
+	for _, c := range []struct{ body, lang, want string }{
+		{"Anthony Albanese met Jan Novak, the Czech economy minister, in Canberra on Monday.", "en", "Jan Novak"},
+		{"Le ministre des Affaires étrangères, Jean Dupuis, a rencontré Emmanuel Macron lundi.", "fr", "Jean Dupuis"},
+		{"Kremlin aide Ivan Petrov said nothing.", "en", "Ivan Petrov"},
+	} {
+		r := extract(t, c.body, "2024-05-08", c.lang)
+		if !hasEntity(r, "person", c.want) {
+			t.Errorf("%q: no person %s in %v", c.body, c.want, entityNames(r, "person"))
+		}
+	}
+	// a possessive is not an apposition
+	r := extract(t, "Vladimir Putin attended a summit on the New Road, the Chinese president's project.", "2024-05-08", "en")
+	if hasEntity(r, "person", "New Road") {
+		t.Error("New Road became a person")
+	}
+}
