@@ -437,6 +437,9 @@ func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 	var out []mention
 	var prev map[string]int // person key -> mentions in the sentences before
 	for k := s.t0; k < s.t1; k++ {
+		if w := a.toks[k].norm; w != "the" && w != "le" && w != "la" {
+			continue // every bare title opens with an article
+		}
 		for _, bt := range bareTitles {
 			n := len(bt.words)
 			if k+n > s.t1 || mentionStarting(ms, k) >= 0 || mentionStarting(ms, k+1) >= 0 {
