@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/loader/extract/dates"
@@ -299,7 +300,7 @@ func (a *article) attachRosters(cands []*localEvent) []*localEvent {
 	rosters := map[int]bool{}
 	for _, ev := range cands {
 		// a summit, or a leader hosting "the leaders of ..."
-		gathering := ev.has(tSummit) || ev.has(tHost) && a.hasPhrase(clause{a.sents[ev.sent].t0, a.sents[ev.sent].t1}, [][]string{{"leaders"}, {"dirigeants"}, {"chefs", "d", "etat"}}, func(int) bool { return true })
+		gathering := ev.has(tSummit) || ev.has(tHost) && a.hasPhrase(clause{a.sents[ev.sent].t0, a.sents[ev.sent].t1}, leaderWords, func(int) bool { return true })
 		if gathering && (ev.date != "" || a.pub == "") {
 			summits = append(summits, ev)
 		}
@@ -1776,6 +1777,38 @@ func (a *article) hasObject(si int, cl clause, tm trigMatch) bool {
 	return false
 }
 
+// phraseHeads: the first words of a phrase list. Lists must be package
+// variables: the sets are cached by the list's address.
+func phraseHeads(phrases [][]string) map[string]bool {
+	if len(phrases) == 0 {
+		return nil
+	}
+	key := &phrases[0]
+	headsMu.Lock()
+	defer headsMu.Unlock()
+	h, ok := headsCache[key]
+	if !ok {
+		h = map[string]bool{}
+		for _, ph := range phrases {
+			h[ph[0]] = true
+		}
+		headsCache[key] = h
+	}
+	return h
+}
+
+// Phrase lists for hasPhrase (package variables: phraseHeads caches by
+// list).
+var (
+	leaderWords = [][]string{{"leaders"}, {"dirigeants"}, {"chefs", "d", "etat"}}
+	sequelWords = [][]string{{"then"}, {"afterwards"}, {"ensuite"}, {"puis"}, {"after", "that"}, {"later", "that", "day"}, {"dans", "la", "foulee"}}
+)
+
+var (
+	headsMu    sync.Mutex
+	headsCache = map[*[]string]map[string]bool{}
+)
+
 func (a *article) phraseAt(k, end int, ph []string) bool {
 	q := k
 	for _, w := range ph {
@@ -1791,8 +1824,9 @@ func (a *article) phraseAt(k, end int, ph []string) bool {
 }
 
 func (a *article) hasPhrase(cl clause, phrases [][]string, visible func(int) bool) bool {
+	first := phraseHeads(phrases)
 	for k := cl.t0; k < cl.t1; k++ {
-		if !visible(k) {
+		if !first[a.toks[k].norm] || !visible(k) {
 			continue
 		}
 		for _, ph := range phrases {
@@ -2554,7 +2588,7 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 	}
 	// "Trump then telephoned Zelensky": the sequel of the last event
 	if last != nil && len(last.date) == 10 && last.sent < si && si-last.sent <= 5 && !fut && overlap(last.parts, ev.parts) > 0 &&
-		a.hasPhrase(cl, [][]string{{"then"}, {"afterwards"}, {"ensuite"}, {"puis"}, {"after", "that"}, {"later", "that", "day"}, {"dans", "la", "foulee"}}, visible) {
+		a.hasPhrase(cl, sequelWords, visible) {
 		ev.date = last.date
 		ev.dateHow = dInherited
 		return

@@ -757,3 +757,17 @@ func TestAppositionOfficials(t *testing.T) {
 		t.Error("New Road became a person")
 	}
 }
+
+// hasPhrase caches first words by list address: call sites must pass
+// package variables, or the cache would grow with every call.
+func TestPhraseHeadCacheBounded(t *testing.T) {
+	for i := 0; i < 20; i++ {
+		extract(t, "The two leaders met Xi Jinping in Beijing on Monday, then Vladimir Putin hosted them. Leaders attended.", "2024-05-08", "en")
+	}
+	headsMu.Lock()
+	n := len(headsCache)
+	headsMu.Unlock()
+	if n > 10 {
+		t.Fatalf("%d phrase lists cached: a call site builds its list on each call", n)
+	}
+}
