@@ -915,7 +915,8 @@ func (a *article) negated(cl clause, tm trigMatch) bool {
 		// took place", "la visite ... n'a jamais eu lieu"
 		for k := tm.t1; k < cl.t1 && k < tm.t1+25; k++ {
 			switch a.toks[k].norm {
-			case "cancelled", "canceled", "postponed", "scrapped", "annulee", "annule", "reportee", "repoussee", "ajournee":
+			case "cancelled", "canceled", "postponed", "scrapped", "annulee", "annule", "reportee", "repoussee", "ajournee",
+				"collapsed", "echoue", "capote":
 				return true
 			case "never", "jamais":
 				return true
@@ -1169,6 +1170,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		if a.inTimePhrase(si, m.t0) && !a.verbPhraseBefore(si, m.t0) {
 			continue // "au lendemain de l'investiture de Donald Trump"
 		}
+		if a.honoree(m.t0) {
+			continue // "lors de l'hommage à Nelson Mandela"
+		}
 		add(m.key)
 	}
 	// another event's possessed with-phrase in the clause ("used his
@@ -1259,7 +1263,16 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		}
 	}
 	if len(parts) < 2 && len(pair) == 2 {
-		// "they met", "ils se sont vus"
+		// "they met", "ils se sont vus"; "Ils s'étaient serré la main ...,
+		// puis avaient tenu une réunion": the subject of the first verb
+		if n := a.toks[cl.t0].norm; cl.t0 > s.t0 && (n == "puis" || n == "then" || n == "and" || n == "et") && len(parts) == 0 {
+			if f := a.toks[s.t0].norm; f == "they" || f == "ils" || f == "elles" {
+				for _, p := range pair {
+					add(p)
+				}
+				usedPair = true
+			}
+		}
 		for _, tm := range kept {
 			for k := tm.t0 - 1; k >= cl.t0 && k >= tm.t0-10; k-- {
 				if a.toks[k].kind == tkPunct {
@@ -2512,6 +2525,12 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 	if best >= 0 {
 		dr := &a.dates[best]
 		ev.date = a.dateValue(dr, fut || a.futureBefore(dr), past, last)
+		if len(ev.date) == 10 && dr.m.Anchor == dates.AnchorPrevious && dr.m.ShiftMonths == 0 && dr.m.ShiftDays != 0 && a.namesOwnEvent(dr, trigs) {
+			// "le 17 décembre 2014, au lendemain d'un entretien
+			// téléphonique": the call was the day before the 17th, not
+			// the day after
+			ev.date = dates.Shift(ev.date, -2*dr.m.ShiftDays)
+		}
 		if len(ev.date) == 10 && a.eveBefore(si, dr.t0) {
 			// "met on the eve of the summit, which opens on Tuesday"
 			ev.date = dates.Shift(ev.date, -1)
@@ -2790,6 +2809,55 @@ func (a *article) dayDateIn(si int, cl clause, d int) bool {
 		}
 	}
 	return false
+}
+
+// honoree: the person at token t is the one a tribute or funeral is for
+// ("l'hommage à Nelson Mandela", "the memorial for Nelson Mandela",
+// "les obsèques de X", "in memory of X").
+func (a *article) honoree(t int) bool {
+	if t < 2 {
+		return false
+	}
+	p, q := a.toks[t-1].norm, a.toks[t-2].norm
+	switch {
+	case (p == "a" || p == "to") && (q == "hommage" || q == "tribute" || q == "homage"):
+		return true
+	case (p == "de" || p == "d" || p == "of" || p == "for") && (q == "obseques" || q == "funerailles" || q == "funeral" || q == "memorial" || q == "memory" || q == "memoire"):
+		return true
+	case p == "'" && t >= 3 && a.toks[t-2].norm == "d" && (a.toks[t-3].norm == "obseques" || a.toks[t-3].norm == "funerailles" || a.toks[t-3].norm == "memoire"):
+		return true
+	}
+	return false
+}
+
+// namesOwnEvent: the relative day expression dr ("au lendemain", "the day
+// after", "à la veille") is followed by de/of and the event's own noun
+// trigger: it tells when something else happened relative to this event.
+func (a *article) namesOwnEvent(dr *dateRef, trigs []trigMatch) bool {
+	q := dr.t1
+	if q >= len(a.toks) {
+		return false
+	}
+	switch a.toks[q].norm {
+	case "de", "d", "du", "of":
+	default:
+		return false
+	}
+	q++
+	for q < len(a.toks) && q <= dr.t1+4 {
+		switch a.toks[q].norm {
+		case "'", "’", "the", "a", "an", "un", "une", "la", "le", "l", "sa", "son", "leur", "his", "her", "their":
+			q++
+			continue
+		}
+		break
+	}
+	for _, tm := range trigs {
+		if tm.t0 != q || !tm.def.noun {
+			return false
+		}
+	}
+	return len(trigs) > 0
 }
 
 // dateValue resolves a date reference for an event: anaphoric ones against

@@ -771,3 +771,30 @@ func TestPhraseHeadCacheBounded(t *testing.T) {
 		t.Fatalf("%d phrase lists cached: a call site builds its list on each call", n)
 	}
 }
+
+func TestDayAfterTheCallAndTributes(t *testing.T) {
+	// "au lendemain d'un entretien téléphonique": the call was the day before
+	r := extract(t, "Emmanuel Macron a reçu Xi Jinping lundi à Paris. L'accord avait été annoncé le 17 décembre 2023, au lendemain d'un entretien téléphonique entre les deux présidents.", "2024-05-08", "fr")
+	found := false
+	for _, e := range r.Events {
+		if e.Category == "phone_call" {
+			found = true
+			if deref(e.Date) != "2023-12-16" {
+				t.Errorf("call on %s, want 2023-12-16", deref(e.Date))
+			}
+		}
+	}
+	if !found {
+		t.Error("no call")
+	}
+	// the person a tribute is for does not take part; "puis" continues
+	// the subject "ils"
+	r = extract(t, "Emmanuel Macron a reçu Xi Jinping lundi à Paris. Ils s'étaient serré la main à Pékin en 2019 lors de l'hommage à Vladimir Putin, puis avaient tenu une réunion en avril 2021 à Moscou.", "2024-05-08", "fr")
+	got := map[string]string{}
+	for _, e := range r.Events {
+		got[deref(e.Date)] = strings.Join(e.Participants, "+")
+	}
+	if got["2019"] != "Emmanuel Macron+Xi Jinping" || got["2021-04"] != "Emmanuel Macron+Xi Jinping" {
+		t.Errorf("got %v", got)
+	}
+}
