@@ -587,12 +587,17 @@ var partnerNouns = map[string]bool{"counterpart": true, "host": true, "guest": t
 // noun after a definite determiner, and a verb of speech or description
 // governs it.
 func (a *article) commentOnEvent(cl clause, kept []trigMatch) bool {
+	critic := a.criticVerbBefore(cl, kept[0].t0)
 	for _, tm := range kept {
 		if !tm.def.noun || tm.t0 == cl.t0 {
 			return false
 		}
-		switch a.toks[tm.t0-1].norm {
+		switch n := a.toks[tm.t0-1].norm; n {
 		case "the", "this", "that", "la", "le", "l", "cette", "ce":
+		case "a", "an", "une", "un":
+			if !critic {
+				return false // "announced a visit": a new one
+			}
 		default:
 			return false
 		}
@@ -606,9 +611,40 @@ func (a *article) commentOnEvent(cl clause, kept []trigMatch) bool {
 	return false
 }
 
+// criticVerbBefore: a verb of criticism precedes token t in the clause
+// ("ont dénoncé une visite", "condemned a meeting").
+func (a *article) criticVerbBefore(cl clause, t int) bool {
+	for k := cl.t0; k < t; k++ {
+		switch a.toks[k].norm {
+		case "denounced", "condemned", "criticised", "criticized", "dismissed", "denonce", "condamne", "critique", "fustige":
+			return true
+		}
+	}
+	return false
+}
+
+// allBefore: the people of parts that sentence si names (at least one)
+// are all named before token t; the others were guessed (a host).
+func (a *article) allBefore(si int, parts []string, t int) bool {
+	s := &a.sents[si]
+	named := 0
+	for _, p := range parts {
+		for i := s.m0; i < s.m1; i++ {
+			if m := &a.ments[i]; m.key == p {
+				if m.t0 >= t {
+					return false
+				}
+				named++
+			}
+		}
+	}
+	return named > 0
+}
+
 var commentVerbs = map[string]bool{
 	"described": true, "describes": true, "hailed": true, "praised": true, "criticised": true,
 	"criticized": true, "dismissed": true, "qualifie": true, "decrit": true, "salue": true, "critique": true,
+	"denounced": true, "condemned": true, "denonce": true, "condamne": true, "fustige": true,
 }
 
 // namingCall: "called" that names rather than phones: "Modi has often
@@ -1354,7 +1390,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	}
 	ev.parts = parts
 	ev.fromPair = usedPair
-	if len(parts) == 1 && a.commentOnEvent(cl, kept) {
+	if (len(parts) == 1 || len(parts) > 1 && a.allBefore(si, parts, kept[0].t0) && a.criticVerbBefore(cl, kept[0].t0)) && a.commentOnEvent(cl, kept) {
 		return nil
 	}
 	// told: only between officials of two countries

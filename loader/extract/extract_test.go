@@ -798,3 +798,14 @@ func TestDayAfterTheCallAndTributes(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// Critics denouncing "a visit" make no event of their own.
+func TestCriticsMakeNoEvent(t *testing.T) {
+	r := extract(t, "Emmanuel Macron a rencontré Xi Jinping lundi à Pékin. En France, Cyril Ramaphosa et Vladimir Putin ont dénoncé une visite qui légitime le régime.", "2024-05-08", "fr")
+	if len(r.Events) != 1 || len(r.Events[0].Participants) != 2 {
+		for _, e := range r.Events {
+			t.Logf("event %s %v", deref(e.Date), e.Participants)
+		}
+		t.Error("want only the Macron-Xi meeting")
+	}
+}
