@@ -31,6 +31,7 @@ type localEvent struct {
 	rawDate   string // without a publication date: the unresolved expression ("lundi"), to tell occasions apart
 	place     string // place key
 	placeCap  bool   // place is the capital of the visited country, not named by the text
+	margins   bool   // "on the sidelines", "en marge": a bilateral beside a gathering
 	country   string // ISO3 of the place (or of the visited country)
 	org       string // organization key
 	parts     []string
@@ -947,6 +948,15 @@ func (a *article) negated(cl clause, tm trigMatch) bool {
 		}
 	}
 	if tm.def.noun {
+		// "Such a visit would have been hard to imagine": hypothetical
+		if tm.t0 >= cl.t0+2 && a.toks[tm.t0-2].norm == "such" {
+			return true
+		}
+		for k := tm.t1; k < cl.t1 && k < tm.t1+3; k++ {
+			if n := a.toks[k].norm; n == "would" || n == "could" || n == "might" || n == "aurait" || n == "serait" || n == "pourrait" {
+				return true
+			}
+		}
 		// "the state visit ... has been postponed several times and never
 		// took place", "la visite ... n'a jamais eu lieu"
 		for k := tm.t1; k < cl.t1 && k < tm.t1+25; k++ {
@@ -1390,6 +1400,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	}
 	ev.parts = parts
 	ev.fromPair = usedPair
+	ev.margins = a.hasPhrase(cl, marginPhrases, visible)
 	if (len(parts) == 1 || len(parts) > 1 && a.allBefore(si, parts, kept[0].t0) && a.criticVerbBefore(cl, kept[0].t0)) && a.commentOnEvent(cl, kept) {
 		return nil
 	}
@@ -1849,6 +1860,8 @@ func phraseHeads(phrases [][]string) map[string]bool {
 // Phrase lists for hasPhrase (package variables: phraseHeads caches by
 // list).
 var (
+	marginPhrases = [][]string{{"on", "the", "sidelines"}, {"on", "the", "margins"}, {"on", "the", "fringes"}, {"in", "the", "margins"},
+		{"en", "marge"}, {"a", "la", "marge"}}
 	leaderWords = [][]string{{"leaders"}, {"dirigeants"}, {"chefs", "d", "etat"}}
 	sequelWords = [][]string{{"then"}, {"afterwards"}, {"ensuite"}, {"puis"}, {"after", "that"}, {"later", "that", "day"}, {"dans", "la", "foulee"}}
 )

@@ -809,3 +809,24 @@ func TestCriticsMakeNoEvent(t *testing.T) {
 		t.Error("want only the Macron-Xi meeting")
 	}
 }
+
+func TestSidelinesAndHypotheticalVisit(t *testing.T) {
+	// talks "on the sidelines" of a summit are a bilateral of their own
+	r := extract(t, "Vladimir Putin arrived in New Delhi on Monday for a summit hosted by Narendra Modi, and held talks with Xi Jinping on the sidelines.", "2024-05-08", "en")
+	bilateral := false
+	for _, e := range r.Events {
+		if e.Category == "meeting" && reflect.DeepEqual(e.Participants, []string{"Vladimir Putin", "Xi Jinping"}) {
+			bilateral = true
+		}
+	}
+	if !bilateral {
+		t.Errorf("no bilateral: %v", r.Events)
+	}
+	// "Such a visit would have been unthinkable a year ago": no visit
+	r = extract(t, "Vladimir Putin met Xi Jinping in Beijing on Monday. Such a visit would have been unthinkable a year ago.", "2024-05-08", "en")
+	for _, e := range r.Events {
+		if deref(e.Date) == "2023" {
+			t.Errorf("a hypothetical visit became an event: %v", e)
+		}
+	}
+}

@@ -67,7 +67,7 @@ func compatible(x, y *localEvent, same bool) bool {
 	}
 	// a bilateral of two leaders reported in its own sentence is not the
 	// summit around it ("He received Xi Jinping" at the Kazan summit)
-	if same && x.sent != y.sent && (bilateralIn(x, y) || bilateralIn(y, x)) {
+	if same && (x.sent != y.sent || x.margins || y.margins) && (bilateralIn(x, y) || bilateralIn(y, x)) {
 		return false
 	}
 	if catGroup(x) != catGroup(y) && len(x.date) == 10 && len(y.date) == 10 && x.date != y.date {
@@ -81,7 +81,7 @@ func catGroup(e *localEvent) string { return e.typ.category() }
 // bilateralIn: b is a two-person meeting, host or talks event and s a
 // summit of an organization or of more people.
 func bilateralIn(s, b *localEvent) bool {
-	return s.typ == tSummit && (s.org != "" || len(s.parts) > 2) && len(b.parts) == 2 && !b.has(tSummit) &&
+	return s.typ == tSummit && (s.org != "" || len(s.parts) > 2 || b.margins) && len(b.parts) == 2 && !b.has(tSummit) &&
 		(b.has(tMeet) || b.has(tHost) || b.has(tTalks))
 }
 
