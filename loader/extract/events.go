@@ -608,6 +608,13 @@ func (a *article) commentOnEvent(cl clause, kept []trigMatch) bool {
 		if speechWords[n] || commentVerbs[n] {
 			return true
 		}
+		// "n'avait annoncé la visite que la veille": a pluperfect
+		// announcement of the visit the story already told
+		if (n == "annonce" || n == "announced" || n == "confirme" || n == "confirmed") && k > cl.t0 {
+			if p := a.toks[k-1].norm; p == "avait" || p == "avaient" || p == "had" {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -622,6 +629,38 @@ func (a *article) criticVerbBefore(cl clause, t int) bool {
 		}
 	}
 	return false
+}
+
+// betweenCountries: a noun trigger followed by "between"/"entre" and a
+// country or a capital standing for one.
+func (a *article) betweenCountries(si int, tm trigMatch) bool {
+	s := &a.sents[si]
+	k := tm.t1
+	if k+1 >= s.t1 || a.toks[k].norm != "between" && a.toks[k].norm != "entre" {
+		return false
+	}
+	k++
+	for k < s.t1 && (a.toks[k].norm == "the" || a.toks[k].norm == "la" || a.toks[k].norm == "le" || a.toks[k].norm == "l" || a.toks[k].p == '\'') {
+		k++
+	}
+	j := mentionStarting(a.ments[s.m0:s.m1], k)
+	return j >= 0 && a.ments[s.m0+j].kind == kb.KindCountry
+}
+
+// namedIn: how many of parts the clause names (the others came from
+// pronouns, "the two leaders" or a guessed host).
+func (a *article) namedIn(si int, cl clause, parts []string) int {
+	s := &a.sents[si]
+	n := 0
+	for _, p := range parts {
+		for i := s.m0; i < s.m1; i++ {
+			if m := &a.ments[i]; m.key == p && inSpan(m.t0, cl) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // allBefore: the people of parts that sentence si names (at least one)
@@ -1154,6 +1193,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		if tm.def.noun && a.arrivedFrom(cl, tm) {
 			continue // "landed in Hanoi straight from the G20 summit": where he came from
 		}
+		if tm.def.noun && a.betweenCountries(si, tm) {
+			continue // "l'ouverture de négociations entre Kiev et Moscou": the countries' talks, not these people's
+		}
 		if tm.def.noun && len(trigs) > 1 && a.timeReference(si, cl, tm) {
 			continue // "met on the eve of the G20 summit": when, not what
 		}
@@ -1401,7 +1443,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	ev.parts = parts
 	ev.fromPair = usedPair
 	ev.margins = a.hasPhrase(cl, marginPhrases, visible)
-	if (len(parts) == 1 || len(parts) > 1 && a.allBefore(si, parts, kept[0].t0) && a.criticVerbBefore(cl, kept[0].t0)) && a.commentOnEvent(cl, kept) {
+	if (a.namedIn(si, cl, parts) <= 1 || a.allBefore(si, parts, kept[0].t0) && a.criticVerbBefore(cl, kept[0].t0)) && a.commentOnEvent(cl, kept) {
 		return nil
 	}
 	// told: only between officials of two countries

@@ -830,3 +830,17 @@ func TestSidelinesAndHypotheticalVisit(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryTalksAndPluperfectAnnouncement(t *testing.T) {
+	body := "Emmanuel Macron et Vladimir Putin se sont parlé mardi au téléphone. " +
+		"Selon l'Élysée, le président français a demandé à son homologue russe d'accepter l'ouverture de négociations entre la Russie et la Chine."
+	r := extract(t, body, "2024-05-08", "fr")
+	if len(r.Events) != 1 || r.Events[0].Category != "phone_call" {
+		t.Errorf("want the call only, got %v", r.Events)
+	}
+	body = "Vladimir Putin a été accueilli mercredi à Pékin par Xi Jinping. Le Kremlin n'avait annoncé la visite que la veille."
+	r = extract(t, body, "2024-05-16", "fr")
+	if len(r.Events) != 1 {
+		t.Errorf("want one visit, got %v", r.Events)
+	}
+}
