@@ -41,6 +41,7 @@ type article struct {
 	lastPair   *localEvent   // the last dated event of two people
 	lastPeople *localEvent   // the last event of two people or more, dated or not
 	present    *localEvent   // the latest day-dated event up to the publication date: the story's day
+	firstDay   *localEvent   // the first day-dated event of the story (a summit still awaiting its roster counts)
 	spawned    []*localEvent // events split off by buildEvent (guests received in turn)
 	x          *Extractor
 	doc        *text.Doc

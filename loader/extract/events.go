@@ -256,6 +256,9 @@ func (a *article) findEvents() {
 			}
 			if ev != nil {
 				cands = append(cands, ev)
+				if a.firstDay == nil && len(ev.date) == 10 && !ev.anaphoric && (a.pub == "" || ev.date <= a.pub) {
+					a.firstDay = ev
+				}
 				if !ev.pending && (ev.date != "" || last == nil) {
 					last = ev
 				}
@@ -291,6 +294,7 @@ var rosterCues = [][]string{
 	{"faisaient", "partie"}, {"etaient", "du", "voyage"}, {"were", "also", "there"}, {"were", "in", "attendance"},
 	{"pris", "place"}, {"took", "their", "places"}, {"egalement", "presents"}, {"aussi", "presents"}, {"also", "present"},
 	{"also", "attended"}, {"around", "him"}, {"around", "her"}, {"autour", "de", "lui"}, {"autour", "d", "elle"},
+	{"was", "the", "host"}, {"was", "host"}, {"etait", "l", "hote"}, {"etait", "l", "hotesse"},
 	{"autour", "de", "l", "hote"}, {"alongside", "him"}, {"were", "joined", "by"},
 }
 
@@ -2613,6 +2617,17 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 			best, bestD = d, dist
 		}
 	}
+	if a.caption(si) && (a.present != nil || a.firstDay != nil) {
+		// "(Photo caption: the three presidents pose before their talks
+		// in Tehran.)": the picture is of the story's event
+		if a.present != nil {
+			ev.date = a.present.date
+		} else {
+			ev.date = a.firstDay.date
+		}
+		ev.dateHow = dInherited
+		return
+	}
 	if best >= 0 {
 		dr := &a.dates[best]
 		ev.date = a.dateValue(dr, fut || a.futureBefore(dr), past, last)
@@ -2919,6 +2934,20 @@ func (a *article) honoree(t int) bool {
 		return true
 	}
 	return false
+}
+
+// caption: sentence si is a photo caption ("(Photo caption: ...",
+// "Caption: ...", "Légende : ...").
+func (a *article) caption(si int) bool {
+	s := &a.sents[si]
+	k := s.t0
+	if k < s.t1 && (a.toks[k].norm == "(" || a.toks[k].norm == "[") {
+		k++
+	}
+	if k < s.t1 && a.toks[k].norm == "photo" {
+		k++
+	}
+	return k+1 < s.t1 && (a.toks[k].norm == "caption" || a.toks[k].norm == "legende") && a.toks[k+1].norm == ":"
 }
 
 // namesOwnEvent: the relative day expression dr ("au lendemain", "the day

@@ -844,3 +844,16 @@ func TestCountryTalksAndPluperfectAnnouncement(t *testing.T) {
 		t.Errorf("want one visit, got %v", r.Events)
 	}
 }
+
+// A photo caption shows the story's event, even after a flashback date.
+func TestCaptionIsTheStorysEvent(t *testing.T) {
+	body := "A summit on trade ended in Beijing on Friday. Xi Jinping was the host. Around the table sat Vladimir Putin and Narendra Modi.\n\n" +
+		"They last met in New Delhi in November last year.\n\n" +
+		"(Photo caption: Xi Jinping, Vladimir Putin and Narendra Modi pose before their talks in Beijing.)"
+	r := extract(t, body, "2024-05-10", "en")
+	for _, e := range r.Events {
+		if len(e.Participants) == 3 && deref(e.Date) != "2024-05-10" {
+			t.Errorf("three-leader event on %s", deref(e.Date))
+		}
+	}
+}
