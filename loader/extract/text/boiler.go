@@ -143,6 +143,11 @@ func classify(d *Doc) {
 		paywall = false
 		if firstContent {
 			firstContent = false
+			if !laterContent(d, i) {
+				// a text of one line (one sentence, often without a final
+				// stop) is that sentence, not a headline over nothing
+				continue
+			}
 			if isTitleLike(line) {
 				b.Kind = Title
 				titleText = line
@@ -160,6 +165,16 @@ func classify(d *Doc) {
 	if d.Title == "" {
 		d.Title = titleText
 	}
+}
+
+// laterContent: a block after block i holds text.
+func laterContent(d *Doc, i int) bool {
+	for _, b := range d.Blocks[i+1:] {
+		if strings.TrimSpace(d.Text[b.Start:b.End]) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // isTitleLike: a first line short enough and without a final period.

@@ -150,3 +150,14 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
+
+func TestOneLineIsNoTitle(t *testing.T) {
+	d := Parse([]byte("Barack Obama and Vladimir Putin will meet in Zurich\n"), false)
+	if len(d.Blocks) != 1 || d.Blocks[0].Kind != Body {
+		t.Errorf("one line: %+v", d.Blocks)
+	}
+	d = Parse([]byte("Obama and Putin to meet\n\nBarack Obama and Vladimir Putin will meet in Zurich.\n"), false)
+	if d.Blocks[0].Kind != Title {
+		t.Errorf("a headline over a paragraph: %+v", d.Blocks)
+	}
+}
