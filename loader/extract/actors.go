@@ -605,6 +605,11 @@ func (a *article) unknownPersons(si int, raws []rawMatch) []mention {
 	personAt := func(k int) bool {
 		for _, r := range raws {
 			if k >= r.t0 && k < r.t1 {
+				// a surname the article resolves to nobody ("Wagner" of
+				// "Thérèse Kayikwamba Wagner") is part of the unknown name
+				if r.t1-r.t0 == 1 && surnameOnly(a.x.m, r) && a.pickSurname(si, r, surnameEntries(a.x.m, r)) == nil {
+					continue
+				}
 				return true
 			}
 		}
@@ -670,6 +675,24 @@ func (a *article) unknownPersons(si int, raws []rawMatch) []mention {
 	return out
 }
 
+// surnameOnly: every reading of the raw match is a surname.
+func surnameOnly(m *matcher, r rawMatch) bool {
+	for _, p := range r.pays {
+		if p.fk != fkSurname {
+			return false
+		}
+	}
+	return len(r.pays) > 0
+}
+
+func surnameEntries(m *matcher, r rawMatch) []*kb.Entry {
+	var out []*kb.Entry
+	for _, p := range r.pays {
+		out = append(out, m.entries[p.entry])
+	}
+	return out
+}
+
 // titledUnknown: [k, j) is a run of capitalised words; when a role title
 // or honorific precedes it (or starts it) and two to four name words
 // remain, it is a person the KB lacks.
@@ -731,6 +754,14 @@ func (a *article) titledUnknown(si, k, j int) (mention, bool) {
 	name := a.doc.Text[a.toks[words[0]].s:a.toks[last].e]
 	m := mention{t0: words[0], t1: last + 1, s: int(a.toks[words[0]].s), e: int(a.toks[last].e), kind: kb.KindPerson,
 		key: "person:unresolved:" + slug(name), how: hUnresolved, entity: true, name: name}
+	// "Mme Kayikwamba Wagner" after "Thérèse Kayikwamba Wagner": the
+	// person already named in full
+	for _, p := range a.persons {
+		if strings.HasPrefix(p.key, "person:unresolved:") && p.key != m.key && strings.HasSuffix(" "+strings.ReplaceAll(slug(p.name), "-", " "), " "+strings.ReplaceAll(slug(name), "-", " ")) {
+			m.key, m.name, m.country = p.key, p.name, p.country
+			return m, true
+		}
+	}
 	// "of Tuvalu" right after: the person's country; a monarch's name
 	// includes it ("Abdullah II of Jordan")
 	if last+2 < s.t1 && a.toks[last+1].norm == "of" {
@@ -778,7 +809,7 @@ func (a *article) roleBeforeComma(si, k int) bool {
 		if t.kind == tkPunct && t.p != '\'' && t.p != '-' {
 			return false
 		}
-		if t.kind == tkWord && officialNouns[t.norm] && !t.cap || t.kind == tkWord && (t.norm == "ministre" || t.norm == "minister") {
+		if t.kind == tkWord && officialNouns[t.norm] && !t.cap || t.kind == tkWord && (t.norm == "ministre" || t.norm == "minister" || t.norm == "homologue" || t.norm == "counterpart") {
 			return true
 		}
 	}

@@ -857,3 +857,18 @@ func TestCaptionIsTheStorysEvent(t *testing.T) {
 		}
 	}
 }
+
+// "son homologue rwandais, Olivier Nduhungirehe" is that minister, not
+// Rwanda's leader; an unknown name may end with a KB surname ("Albanese"
+// stands in for the "Wagner" of Thérèse Kayikwamba Wagner) and is met
+// again by its last words.
+func TestUnknownMinistersInApposition(t *testing.T) {
+	body := "Le texte a été signé lundi à Paris par la ministre congolaise des Affaires étrangères, Thérèse Kayikwamba Albanese, " +
+		"et par son homologue rwandais, Olivier Nduhungirehe. Mme Kayikwamba Albanese a ensuite parlé."
+	r := extract(t, body, "2024-05-08", "fr")
+	persons := entityNames(r, "person")
+	slices.Sort(persons)
+	if !reflect.DeepEqual(persons, []string{"Olivier Nduhungirehe", "Thérèse Kayikwamba Albanese"}) {
+		t.Errorf("persons %v", persons)
+	}
+}
