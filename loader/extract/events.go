@@ -785,6 +785,35 @@ func (a *article) inTimePhrase(si, t int) bool {
 	return false
 }
 
+// subjectOfVerbAfter: the person at token t is followed, through names,
+// "and" and commas only, by a verb trigger: "Xi Jinping and Vladimir
+// Putin met".
+func (a *article) subjectOfVerbAfter(si, t int) bool {
+	s := &a.sents[si]
+	k := t
+	for k < s.t1 && k <= t+12 {
+		if i := mentionStarting(a.ments[s.m0:s.m1], k); i >= 0 && a.ments[s.m0+i].kind == kb.KindPerson {
+			k = a.ments[s.m0+i].t1
+			continue
+		}
+		switch a.toks[k].norm {
+		case "and", "et", ",":
+			k++
+			continue
+		}
+		break
+	}
+	if k >= s.t1 || k == t {
+		return false
+	}
+	for _, tm := range findTriggers(a.toks, k, min(s.t1, k+4), a.lang) {
+		if tm.t0 == k && !tm.def.noun {
+			return true
+		}
+	}
+	return false
+}
+
 // clauses cuts sentence si at semicolons, contrastive conjunctions
 // ("while", "but", "tandis que") and temporal asides after a comma ("...,
 // days before ..."); asides are dash or bracket pairs.
@@ -1259,7 +1288,9 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 		if m.kind != kb.KindPerson || m.key == "" || !visible(m.t0) || a.isSpeaker(si, m.t0) || a.possessiveOther(si, m, kept) {
 			continue
 		}
-		if a.inTimePhrase(si, m.t0) && !a.verbPhraseBefore(si, m.t0) {
+		// "a week after Xi Jinping and Vladimir Putin met in Astana": the
+		// subject of the clause the time word opens takes part
+		if a.inTimePhrase(si, m.t0) && !a.verbPhraseBefore(si, m.t0) && !a.subjectOfVerbAfter(si, m.t0) {
 			continue // "au lendemain de l'investiture de Donald Trump"
 		}
 		if a.honoree(m.t0) {
@@ -2811,6 +2842,15 @@ func (a *article) shiftBeforeEventNoun(dr *dateRef) bool {
 				return true
 			}
 		}
+		// "came a week after Xi Jinping and Vladimir Putin met in Astana"
+		for si := range a.sents {
+			if s := &a.sents[si]; q >= s.t0 && q < s.t1 {
+				if i := mentionStarting(a.ments[s.m0:s.m1], q); i >= 0 && a.ments[s.m0+i].kind == kb.KindPerson && a.subjectOfVerbAfter(si, q) {
+					return true
+				}
+				break
+			}
+		}
 		switch a.toks[q].norm {
 		case "the", "his", "her", "their", "la", "le", "l", "sa", "son", "leur", "'", "’", "a", "an", "une", "un":
 			continue
@@ -2989,13 +3029,17 @@ func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) strin
 		// "Le geste intervient un mois après la visite d'État de M. Xi à
 		// Moscou": the visit lies a month before the story's day, not a
 		// month after the last event
-		if a.present == nil {
+		present := a.present
+		if present == nil {
+			present = a.firstDay // a summit still awaiting its roster
+		}
+		if present == nil {
 			return ""
 		}
 		if dr.m.ShiftMonths != 0 {
-			return dates.ShiftMonths(a.present.date, -int(dr.m.ShiftMonths), dr.m.ShiftYears)
+			return dates.ShiftMonths(present.date, -int(dr.m.ShiftMonths), dr.m.ShiftYears)
 		}
-		w := dates.Shift(a.present.date, -dr.m.ShiftDays)
+		w := dates.Shift(present.date, -dr.m.ShiftDays)
 		if dr.m.ShiftDays <= -14 || dr.m.ShiftDays >= 14 {
 			w = w[:7]
 		}

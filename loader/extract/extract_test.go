@@ -872,3 +872,15 @@ func TestUnknownMinistersInApposition(t *testing.T) {
 		t.Errorf("persons %v", persons)
 	}
 }
+
+// "after Xi Jinping and Vladimir Putin met": the people of a clause a
+// time word opens take part in its event.
+func TestSubjectAfterTimeWord(t *testing.T) {
+	r := extract(t, "Emmanuel Macron arrived in Paris on Monday. Trade talks resumed after Xi Jinping and Vladimir Putin met in Moscow in May 2023.", "2024-05-08", "en")
+	for _, e := range r.Events {
+		if deref(e.Date) == "2023-05" && reflect.DeepEqual(e.Participants, []string{"Vladimir Putin", "Xi Jinping"}) {
+			return
+		}
+	}
+	t.Errorf("no Xi-Putin meeting in May 2023: %v", r.Events)
+}
