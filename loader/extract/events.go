@@ -2639,6 +2639,9 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 		if dr.m.Anchor == dates.AnchorPrevious && (!dr.m.Resolved || dr.value == "") {
 			dist += 50 // "quatre jours après ..., vendredi dernier": the weekday says it
 		}
+		if a.openedBefore(dr) && len(v) == 10 {
+			dist = 0 // "The meeting, held to mark ... in 1949, opened on Tuesday"
+		}
 		if dr.relative && len(v) == 4 && a.dayDateIn(si, cl, d) {
 			// "se sont engagés vendredi à remplacer cette année
 			// l'armistice": "this year" dates the plan, the day the event
@@ -2943,6 +2946,23 @@ func (a *article) rangeEnd(si, d0 int, start string, fut, past bool, last *local
 		}
 	}
 	return ""
+}
+
+// openedBefore: the date follows an opening verb ("opened on Tuesday",
+// "s'est ouvert mardi", "began on Monday").
+func (a *article) openedBefore(dr *dateRef) bool {
+	k := dr.t0 - 1
+	if k >= 0 && (a.toks[k].norm == "on" || a.toks[k].norm == "le") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch a.toks[k].norm {
+	case "opened", "opens", "began", "begins", "started", "ouvert", "ouverte", "debute", "commence":
+		return true
+	}
+	return false
 }
 
 // dayDateIn: the clause cl of sentence si holds a day-precise date other

@@ -884,3 +884,17 @@ func TestSubjectAfterTimeWord(t *testing.T) {
 	}
 	t.Errorf("no Xi-Putin meeting in May 2023: %v", r.Events)
 }
+
+// "The meeting, held to mark ... 1949, opened on Tuesday with ...": the
+// opening day dates it; awarding a medal is a ceremony of the two.
+func TestOpenedOnAndAward(t *testing.T) {
+	body := "The meeting, held to mark 75 years since the treaty was signed in the same city in 1949, opened on Tuesday with a speech by Emmanuel Macron. " +
+		"At the end of his address Macron surprised Xi Jinping by awarding him a medal."
+	r := extract(t, body, "2024-07-11", "en")
+	if len(r.Events) != 1 || deref(r.Events[0].Date) != "2024-07-09" || !reflect.DeepEqual(r.Events[0].Participants, []string{"Emmanuel Macron", "Xi Jinping"}) {
+		for _, e := range r.Events {
+			t.Logf("event %s %v", deref(e.Date), e.Participants)
+		}
+		t.Error("want one Macron-Xi event on 2024-07-09")
+	}
+}

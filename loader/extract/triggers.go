@@ -120,7 +120,7 @@ func init() {
 	// "Putin and Erdogan formally opened the TurkStream pipeline": weak,
 	// so two people and a date are needed
 	add(tCeremony, false, false, false, "inaugurated", "inaugurate", "inaugurates", "formally opened", "officially opened",
-		"jointly opened", "unveiled")
+		"jointly opened", "unveiled", "awarded", "awarding", "decorated", "bestowed")
 
 	// ---- French
 	fr = true
@@ -165,7 +165,8 @@ func init() {
 	add(tMeal, true, false, true, "dîner", "déjeuner", "banquet", "dîner d'état", "déjeuner de travail", "dîner officiel")
 	add(tMeal, true, false, false, "a dîné", "ont dîné", "a déjeuné", "ont déjeuné")
 	add(tSign, false, false, false, "scellé", "ont scellé", "a scellé") // "ont scellé jeudi l'accord"
-	add(tCeremony, false, false, false, "inauguré", "ont inauguré", "a inauguré", "inaugurent", "inaugureront", "inaugurera")
+	add(tCeremony, false, false, false, "inauguré", "ont inauguré", "a inauguré", "inaugurent", "inaugureront", "inaugurera",
+		"a décoré", "décoré", "décorera")
 	add(tSign, false, false, false, "signé", "signée", "signés", "signent", "signeront", "signera", "signature", "paraphé")
 	add(tAttend, false, false, false, "a assisté", "assisté", "assistera", "assister", "a participé", "participera",
 		"participer", "en présence de", "a pris part", "prendra part", "était présent", "étaient présents")
