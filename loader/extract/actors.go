@@ -491,7 +491,9 @@ func (a *article) pickSurname(si int, r rawMatch, cands []*kb.Entry) *kb.Entry {
 	s := &a.sents[si]
 	// part of another, unknown name: "Steve Martin", "Martin Luther"
 	if r.t1 < s.t1 && a.toks[r.t1].kind == tkWord && (a.toks[r.t1].cap) && a.toks[r.t1].space && !isTitleWord(a.toks[r.t1].norm) {
-		if nx := a.toks[r.t1].norm; !sentenceWord[nx] {
+		// "Liu He": a capitalised "He" right after a name is a given
+		// name, not the pronoun (which would start a sentence)
+		if nx := a.toks[r.t1].norm; !sentenceWord[nx] || nx == "he" || nx == "it" || nx == "an" || nx == "le" || nx == "la" {
 			return nil
 		}
 	}
@@ -739,7 +741,8 @@ func (a *article) titledUnknown(si, k, j int) (mention, bool) {
 	var words []int
 	for q := start; q < j; q++ {
 		if a.toks[q].kind == tkWord {
-			if sentenceWord[a.toks[q].norm] || isTitleWord(a.toks[q].norm) {
+			// "Liu He": "He" after a first name word is a given name
+			if (sentenceWord[a.toks[q].norm] && !(a.toks[q].norm == "he" && q > start)) || isTitleWord(a.toks[q].norm) {
 				return mention{}, false
 			}
 			words = append(words, q)

@@ -898,3 +898,29 @@ func TestOpenedOnAndAward(t *testing.T) {
 		t.Error("want one Macron-Xi event on 2024-07-09")
 	}
 }
+
+func TestTransliterationSkeletons(t *testing.T) {
+	for _, c := range [][2]string{
+		{"nikol pachinian", "nikol pashinyan"},
+		{"moustafa al-kazimi", "mustafa al-kadhimi"},
+		{"gueorgui parvanov", "georgi parvanov"},
+		{"tsahiagiyn elbegdorj", "tsakhiagiin elbegdorj"},
+	} {
+		a, b := skeleton(strings.Fields(c[0])), skeleton(strings.Fields(c[1]))
+		if a == "" || a != b {
+			t.Errorf("%q -> %q, %q -> %q", c[0], a, c[1], b)
+		}
+	}
+	if skeleton([]string{"xi", "jinping"}) == skeleton([]string{"li", "qiang"}) {
+		t.Error("different names share a skeleton")
+	}
+}
+
+// "Vice Premier Liu He": a capitalised "He" after a family name is a
+// given name; the surname alone must not name another Liu.
+func TestGivenNameHe(t *testing.T) {
+	r := extract(t, "Vice Premier Liu He met Emmanuel Macron in Paris on Monday.", "2024-05-08", "en")
+	if !hasEntity(r, "person", "Liu He") {
+		t.Errorf("persons %v", entityNames(r, "person"))
+	}
+}

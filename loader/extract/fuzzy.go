@@ -19,9 +19,14 @@ type fuzzyIndex struct {
 	bySkel map[string]int32
 }
 
-// skeleton folds a name's spelling: vowels by class (e/i/y, o/u), no
-// doubled letters, no Arabic article ("Hafez al-Assad" and "Hafiz
-// Al-Asad" -> "hafiz asad").
+// skelDigraphs: spellings of one sound across English and French
+// transliterations ("Pashinyan", "Pachinian"; "Kadhimi", "Kazimi";
+// "Tsakhiagiin", "Tsahiagiyn"; "Georgi", "Gueorgui"; "Djibo", "Jibo").
+var skelDigraphs = strings.NewReplacer("sch", "x", "sh", "x", "ch", "x", "kh", "h", "dh", "z", "gue", "ge", "gui", "gi", "dj", "j", "ph", "f")
+
+// skeleton folds a name's spelling: digraphs of one sound, vowels by
+// class (e/i/y, o/u), no doubled letters, no Arabic article ("Hafez
+// al-Assad" and "Hafiz Al-Asad" -> "hafiz asad").
 func skeleton(words []string) string {
 	var b strings.Builder
 	n := 0
@@ -29,6 +34,12 @@ func skeleton(words []string) string {
 		if w == "al" || w == "el" || w == "ul" || w == "ad" || w == "as" || w == "ash" || w == "an" {
 			continue
 		}
+		for _, art := range []string{"al-", "el-", "ul-"} {
+			if len(w) > len(art)+2 && strings.HasPrefix(w, art) {
+				w = w[len(art):] // "al-kadhimi"
+			}
+		}
+		w = skelDigraphs.Replace(w)
 		if n > 0 {
 			b.WriteByte(' ')
 		}

@@ -412,22 +412,27 @@ var bareTitles = []struct {
 	// ("his guest" is not one: the article's most named leader is often
 	// not the guest of that sentence.)
 	visiting bool
+	of       string // the office's country when the title names it ("the pope": the Holy See)
 }{
-	{[]string{"the", "visiting", "prime", "minister"}, kb.RoleHeadOfGovernment, true},
-	{[]string{"the", "visiting", "president"}, kb.RoleHeadOfState, true},
-	{[]string{"the", "visiting", "chancellor"}, kb.RoleHeadOfGovernment, true},
-	{[]string{"the", "visiting", "leader"}, "", true},
-	{[]string{"the", "visiting", "head", "of", "state"}, "", true},
-	{[]string{"le", "chef", "de", "l", "etat"}, kb.RoleHeadOfState, false},
-	{[]string{"le", "president"}, kb.RoleHeadOfState, false},
-	{[]string{"la", "presidente"}, kb.RoleHeadOfState, false},
-	{[]string{"the", "president"}, kb.RoleHeadOfState, false},
-	{[]string{"le", "premier", "ministre"}, kb.RoleHeadOfGovernment, false},
-	{[]string{"la", "premiere", "ministre"}, kb.RoleHeadOfGovernment, false},
-	{[]string{"the", "prime", "minister"}, kb.RoleHeadOfGovernment, false},
-	{[]string{"the", "chancellor"}, kb.RoleHeadOfGovernment, false},
-	{[]string{"la", "chanceliere"}, kb.RoleHeadOfGovernment, false},
-	{[]string{"le", "chancelier"}, kb.RoleHeadOfGovernment, false},
+	{[]string{"the", "pope"}, kb.RoleHeadOfState, false, "country:vat"},
+	{[]string{"the", "pontiff"}, kb.RoleHeadOfState, false, "country:vat"},
+	{[]string{"le", "pape"}, kb.RoleHeadOfState, false, "country:vat"},
+	{[]string{"le", "souverain", "pontife"}, kb.RoleHeadOfState, false, "country:vat"},
+	{[]string{"the", "visiting", "prime", "minister"}, kb.RoleHeadOfGovernment, true, ""},
+	{[]string{"the", "visiting", "president"}, kb.RoleHeadOfState, true, ""},
+	{[]string{"the", "visiting", "chancellor"}, kb.RoleHeadOfGovernment, true, ""},
+	{[]string{"the", "visiting", "leader"}, "", true, ""},
+	{[]string{"the", "visiting", "head", "of", "state"}, "", true, ""},
+	{[]string{"le", "chef", "de", "l", "etat"}, kb.RoleHeadOfState, false, ""},
+	{[]string{"le", "president"}, kb.RoleHeadOfState, false, ""},
+	{[]string{"la", "presidente"}, kb.RoleHeadOfState, false, ""},
+	{[]string{"the", "president"}, kb.RoleHeadOfState, false, ""},
+	{[]string{"le", "premier", "ministre"}, kb.RoleHeadOfGovernment, false, ""},
+	{[]string{"la", "premiere", "ministre"}, kb.RoleHeadOfGovernment, false, ""},
+	{[]string{"the", "prime", "minister"}, kb.RoleHeadOfGovernment, false, ""},
+	{[]string{"the", "chancellor"}, kb.RoleHeadOfGovernment, false, ""},
+	{[]string{"la", "chanceliere"}, kb.RoleHeadOfGovernment, false, ""},
+	{[]string{"le", "chancelier"}, kb.RoleHeadOfGovernment, false, ""},
 }
 
 // bareTitleMentions resolves the bare titles of sentence si to the person
@@ -494,6 +499,12 @@ func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 				if e == nil {
 					continue
 				}
+				if bt.of != "" {
+					if holdsRoleAt(e, bt.role, bt.of, a.ref) {
+						best, bestN = key, cnt
+					}
+					continue
+				}
 				if bt.role != "" && holdsRole(e, bt.role, a.ref) ||
 					bt.role == "" && (holdsRole(e, kb.RoleHeadOfState, a.ref) || holdsRole(e, kb.RoleHeadOfGovernment, a.ref)) {
 					best, bestN = key, cnt
@@ -515,6 +526,16 @@ func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 func holdsRole(e *kb.Entry, role, date string) bool {
 	for _, o := range e.Offices {
 		if o.Role == role && kb.Within(date, o.From, o.To) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsRoleAt: e held role at `of` on date (any time when date is "").
+func holdsRoleAt(e *kb.Entry, role, of, date string) bool {
+	for _, o := range e.Offices {
+		if o.Role == role && o.Of == of && kb.Within(date, o.From, o.To) {
 			return true
 		}
 	}
