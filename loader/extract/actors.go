@@ -794,6 +794,7 @@ var officialNouns = map[string]bool{
 	"spokeswoman": true, "spokesperson": true, "aide": true, "adviser": true, "advisor": true, "envoy": true,
 	"ambassador": true, "governor": true, "mayor": true, "premier": true, "president": true, "leader": true,
 	"commander": true, "general": true, "negotiator": true, "diplomat": true, "parole": true, "conseiller": true,
+	"official": true, "responsable": true,
 	"conseillere": true, "ambassadeur": true, "ambassadrice": true, "envoye": true, "envoyee": true,
 	"negociateur": true, "gouverneur": true, "maire": true, "chef": true, "cheffe": true, "secretaire": true,
 	"president-elect": true, "vice-president": true, "vice-premier": true,

@@ -924,3 +924,19 @@ func TestGivenNameHe(t *testing.T) {
 		t.Errorf("persons %v", entityNames(r, "person"))
 	}
 }
+
+func TestSpokeToAndTravelledTogether(t *testing.T) {
+	r := extract(t, "Emmanuel Macron spoke to Vladimir Putin on Monday. Xi Jinping and Narendra Modi travelled together across India in August 2019.", "2024-05-08", "en")
+	got := map[string]string{}
+	for _, e := range r.Events {
+		got[deref(e.Date)] = strings.Join(e.Participants, "+")
+	}
+	if got["2024-05-06"] != "Emmanuel Macron+Vladimir Putin" || got["2019-08"] != "Narendra Modi+Xi Jinping" {
+		t.Errorf("got %v", got)
+	}
+	// a weak trigger: no person object, no event
+	r = extract(t, "Emmanuel Macron spoke to reporters on Monday.", "2024-05-08", "en")
+	if len(r.Events) != 0 {
+		t.Errorf("spoke to reporters: %v", r.Events)
+	}
+}

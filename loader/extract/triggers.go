@@ -69,7 +69,8 @@ func init() {
 	add(tMeet, true, false, false, "met", "meet", "meets", "meeting with", "met with", "meets with", "meet with",
 		"sat down with", "sit down with", "sitting down with", "sits down with", "shook hands", "shake hands", "shaking hands", "shakes hands",
 		"get together", "got together", "conferred with", "huddled with", "rendezvoused",
-		"seen each other", "saw each other", "see each other", "seen one another", "saw one another")
+		"seen each other", "saw each other", "see each other", "seen one another", "saw one another",
+		"travelled together", "traveled together", "toured together")
 	add(tMeet, true, false, true, "meeting", "meetings", "face-to-face", "face to face", "one-on-one", "tete-a-tete",
 		"tête-à-tête", "handshake", "bilateral meeting", "in-person meeting", "encounter", "reunion", "get-together", "summit meeting")
 	add(tTalks, true, false, true, "talks", "held talks", "hold talks", "holding talks", "holds talks", "discussions", "consultations",
@@ -78,6 +79,9 @@ func init() {
 	add(tMeet, true, true, false, "called on", "calls on", "calling on", "paid a call on", "paid a courtesy call on",
 		"courtesy call on") // "called on Governor-General Bob Dadae": a visit, not a phone call
 	add(tTalks, false, false, false, "discussed", "discuss", "discusses", "exchanged views", "conferred")
+	// "Biden spoke to Putin late last month": talks with a person as
+	// object (weak: a date and two people are needed)
+	add(tTalks, false, true, false, "spoke to", "spoke with", "talked to", "talked with", "speaks to", "speaks with")
 	add(tNegotiate, true, false, true, "negotiations", "negotiating session")
 	add(tNegotiate, false, false, false, "negotiated", "negotiate", "negotiates")
 	add(tVisit, true, false, true, "visit", "visits", "state visit", "official visit", "working visit", "state trip", "trip",
