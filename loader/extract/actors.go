@@ -729,6 +729,16 @@ func (a *article) titledUnknown(si, k, j int) (mention, bool) {
 			titled = true
 		}
 	}
+	if !titled {
+		// "House Speaker John Boehner", "Vice Premier Liu He": an official
+		// noun inside the run, two name words or more after it
+		for q := k; q+2 < j+1 && q < j; q++ {
+			if officialNouns[a.toks[q].norm] && j-(q+1) >= 2 {
+				start, titled = q+1, true
+				break
+			}
+		}
+	}
 	if !titled && (a.roleBeforeComma(si, k) || a.roleAfterComma(si, j)) {
 		// "le ministre des Affaires étrangères, Ernesto Araújo", "Sigmar
 		// Gabriel, the economy minister"
@@ -794,7 +804,8 @@ var officialNouns = map[string]bool{
 	"spokeswoman": true, "spokesperson": true, "aide": true, "adviser": true, "advisor": true, "envoy": true,
 	"ambassador": true, "governor": true, "mayor": true, "premier": true, "president": true, "leader": true,
 	"commander": true, "general": true, "negotiator": true, "diplomat": true, "parole": true, "conseiller": true,
-	"official": true, "responsable": true,
+	"official": true, "responsable": true, "speaker": true, "senator": true, "chairman": true, "chairwoman": true,
+	"senateur": true, "senatrice": true, "depute": true, "deputee": true,
 	"conseillere": true, "ambassadeur": true, "ambassadrice": true, "envoye": true, "envoyee": true,
 	"negociateur": true, "gouverneur": true, "maire": true, "chef": true, "cheffe": true, "secretaire": true,
 	"president-elect": true, "vice-president": true, "vice-premier": true,

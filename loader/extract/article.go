@@ -278,7 +278,9 @@ func (a *article) sinceBefore(t0, t int, rng bool) bool {
 		case "since", "depuis", "until", "till", "jusqu", "jusque", "through":
 			// "depuis leur rencontre du 15 novembre": the meeting's date
 			for _, tm := range findTriggers(a.toks, k+1, t, a.lang) {
-				if tm.def.strong && (tm.def.noun || a.toks[tm.t0].norm == "rencontre") {
+				// "since Obama went to China in November 2009", "since they
+				// met in 2019": the date of that event too
+				if tm.def.strong {
 					return false
 				}
 			}

@@ -580,6 +580,33 @@ func (a *article) relativeEvent(ms []mention, asides []clause, kept []trigMatch)
 	return clause{}, clause{}, false
 }
 
+// timeClause: tokens [start, k) open with a time word ("after", "hours
+// after", "avant que") and hold a verb trigger with its own subject
+// ("after Joe Biden met Hu").
+func (a *article) timeClause(start, k int) bool {
+	open := -1
+	for q := start; q < k && q <= start+3; q++ {
+		if n := a.toks[q].norm; n == "after" || n == "before" || n == "apres" || n == "avant" {
+			open = q
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for _, tm := range findTriggers(a.toks, open+1, k, a.lang) {
+		if !tm.def.noun && tm.t0 > open+1 {
+			// a subject between the time word and the verb
+			for q := open + 1; q < tm.t0; q++ {
+				if a.toks[q].kind == tkWord && a.toks[q].cap {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // linkedVerb: words joining a second verb of the same subject ("before
 // sitting down with", "après avoir reçu").
 var linkedVerb = map[string]bool{"before": true, "after": true, "avant": true, "apres": true}
@@ -861,6 +888,12 @@ func (a *article) clauses(si int) ([]clause, []clause) {
 					if a.toks[q].kind == tkPunct {
 						break
 					}
+				}
+				// "hours after Joe Biden met Hu on the tarmac, Obama hosted
+				// the Chinese president": the time clause tells its own event
+				if k > start && k+1 < s.t1 && a.timeClause(start, k) && len(findTriggers(a.toks, k+1, s.t1, a.lang)) > 0 {
+					cut(k + 1)
+					continue
 				}
 				// ", and in April he was received by ...": two coordinated
 				// clauses, each with its own event, keep their own actors

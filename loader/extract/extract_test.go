@@ -940,3 +940,24 @@ func TestSpokeToAndTravelledTogether(t *testing.T) {
 		t.Errorf("spoke to reporters: %v", r.Events)
 	}
 }
+
+func TestTimeClauseAndSinceEvent(t *testing.T) {
+	body := "On Tuesday evening, hours after Narendra Modi met Xi Jinping at the airport, Emmanuel Macron hosted the Chinese president for dinner in Paris. " +
+		"Relations have been bumpy since Macron went to Beijing in November 2019. " +
+		"Among the guests was House Speaker Jean Dupont, who is due to receive Xi on Thursday."
+	r := extract(t, body, "2024-05-08", "en")
+	got := map[string]string{}
+	for _, e := range r.Events {
+		got[strings.Join(e.Participants, "+")+" "+deref(e.Date)] = e.Status
+	}
+	for _, want := range []string{
+		"Narendra Modi+Xi Jinping 2024-05-07",
+		"Emmanuel Macron+Xi Jinping 2024-05-07",
+		"Emmanuel Macron+Xi Jinping 2019-11",
+		"Jean Dupont+Xi Jinping 2024-05-09",
+	} {
+		if _, ok := got[want]; !ok {
+			t.Errorf("no %s in %v", want, got)
+		}
+	}
+}
