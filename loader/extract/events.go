@@ -607,6 +607,23 @@ func (a *article) timeClause(start, k int) bool {
 	return false
 }
 
+// withOwnNoun: the person at token t follows "with"/"avec" right after one
+// of the event's own noun triggers ("a telephone call with X").
+func withOwnNoun(a *article, kept []trigMatch, t int) bool {
+	if t < 1 {
+		return false
+	}
+	if n := a.toks[t-1].norm; n != "with" && n != "avec" {
+		return false
+	}
+	for _, tm := range kept {
+		if tm.def.noun && tm.t1 == t-1 {
+			return true
+		}
+	}
+	return false
+}
+
 // linkedVerb: words joining a second verb of the same subject ("before
 // sitting down with", "après avoir reçu").
 var linkedVerb = map[string]bool{"before": true, "after": true, "avant": true, "apres": true}
@@ -1043,8 +1060,8 @@ func (a *article) negated(cl clause, tm trigMatch) bool {
 			}
 			return true
 		}
-		if a.toks[k].kind == tkPunct && a.toks[k].norm != "'" && a.toks[k].norm != "’" {
-			break
+		if a.toks[k].kind == tkPunct && a.toks[k].norm != "'" && a.toks[k].norm != "’" && a.toks[k].p != '"' {
+			break // (quotes do not end the scope: 'would "immediately" begin negotiations')
 		}
 	}
 	for k := tm.t1; k < cl.t1 && k < tm.t1+2; k++ {
@@ -1322,8 +1339,10 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 			continue
 		}
 		// "a week after Xi Jinping and Vladimir Putin met in Astana": the
-		// subject of the clause the time word opens takes part
-		if a.inTimePhrase(si, m.t0) && !a.verbPhraseBefore(si, m.t0) && !a.subjectOfVerbAfter(si, m.t0) {
+		// subject of the clause the time word opens takes part; so does the
+		// partner of the event's own noun ("after a telephone call with
+		// Vladimir Putin on Monday")
+		if a.inTimePhrase(si, m.t0) && !a.verbPhraseBefore(si, m.t0) && !a.subjectOfVerbAfter(si, m.t0) && !withOwnNoun(a, kept, m.t0) {
 			continue // "au lendemain de l'investiture de Donald Trump"
 		}
 		if a.honoree(m.t0) {

@@ -961,3 +961,16 @@ func TestTimeClauseAndSinceEvent(t *testing.T) {
 		}
 	}
 }
+
+// "after a telephone call with Vladimir Putin on Monday": Putin is on the
+// call the noun names; 'would "immediately" begin talks' is no event.
+func TestCallAfterWhichAndQuotedAdverb(t *testing.T) {
+	body := `Emmanuel Macron said Russia and Ukraine would "immediately" begin talks after a telephone call with Vladimir Putin on Monday.`
+	r := extract(t, body, "2024-05-08", "en")
+	if len(r.Events) != 1 || r.Events[0].Category != "phone_call" || !reflect.DeepEqual(r.Events[0].Participants, []string{"Emmanuel Macron", "Vladimir Putin"}) {
+		for _, e := range r.Events {
+			t.Logf("event %s %s %v", deref(e.Date), e.Category, e.Participants)
+		}
+		t.Error("want one Macron-Putin call")
+	}
+}
