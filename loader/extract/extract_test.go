@@ -974,3 +974,20 @@ func TestCallAfterWhichAndQuotedAdverb(t *testing.T) {
 		t.Error("want one Macron-Putin call")
 	}
 }
+
+// "The visiting leader ... the first Indian prime minister": a person the
+// sentence names after the title is no reason to look elsewhere.
+func TestVisitingTitleNamedAfter(t *testing.T) {
+	body := "CANBERRA - Anthony Albanese met Narendra Modi on Thursday. " +
+		"The visiting leader arrived on Wednesday from Tokyo, where he had been the first Indian prime minister to address parliament."
+	r := extract(t, body, "2023-05-26", "en")
+	for _, e := range r.Entities {
+		if e.Name == "Anthony Albanese" {
+			for _, m := range e.Mentions {
+				if strings.Contains(m.Text, "visiting") {
+					t.Errorf("the visiting leader resolved to Albanese")
+				}
+			}
+		}
+	}
+}

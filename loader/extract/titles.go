@@ -441,6 +441,14 @@ func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 	s := &a.sents[si]
 	var out []mention
 	var prev map[string]int // person key -> mentions in the sentences before
+	hostCountry := ""
+	if si > 0 {
+		if d := a.findDateline(); d != "" {
+			if p := a.x.kb.Get(d); p != nil {
+				hostCountry = p.Country
+			}
+		}
+	}
 	for k := s.t0; k < s.t1; k++ {
 		if w := a.toks[k].norm; w != "the" && w != "le" && w != "la" {
 			continue // every bare title opens with an article
@@ -492,8 +500,13 @@ func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 						continue
 					}
 				}
-				if bt.visiting && slices.ContainsFunc(ms, func(m mention) bool { return m.key == key }) {
+				if bt.visiting && slices.ContainsFunc(ms, func(m mention) bool { return m.key == key && m.t0 < k }) {
 					continue
+				}
+				if bt.visiting && hostCountry != "" {
+					if e := a.x.kb.Get(key); e != nil && e.Country == hostCountry {
+						continue // the dateline's country hosts: its leader is not the visitor
+					}
 				}
 				e := a.x.kb.Get(key)
 				if e == nil {

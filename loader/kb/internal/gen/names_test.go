@@ -74,13 +74,15 @@ func TestManualSurnames(t *testing.T) {
 		{"Shinzo Abe", "JPN", []string{"Abe"}}, // three letters are enough
 		{"Boris Johnson", "GBR", []string{"Johnson"}},
 		{"Lee Jae-myung", "KOR", []string{"Lee"}}, // family name first
-		{"Theresa May", "GBR", nil},                // a common word
-		{"Charles III", "GBR", nil},                // a monarch
+		{"Theresa May", "GBR", nil},               // a common word
+		{"Charles III", "GBR", nil},               // a monarch
 		{"Salman of Saudi Arabia", "SAU", nil},
 		{"Mohammed bin Salman", "SAU", nil}, // a patronymic
 		{"Sugiono", "IDN", nil},             // one name
 		{"Ishaq Dar", "PAK", []string{"Dar"}},
-		{"Tom Ba", "SEN", nil}, // two letters
+		{"Tom Ba", "SEN", nil},                      // two letters
+		{"Lee Hsien Loong", "SGP", []string{"Lee"}}, // a Chinese name in Singapore
+		{"Lawrence Wong", "SGP", []string{"Wong"}},  // an English first name
 	} {
 		got := manualSurnames(c.name, c.country)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {

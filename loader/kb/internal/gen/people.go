@@ -1080,7 +1080,7 @@ func surnamesFor(p *person) []string {
 		}
 		out = append(out, s)
 	}
-	if familyNameFirst[p.country] {
+	if familyFirst(p.country, strings.Fields(p.canon)) {
 		// "Lee Jae-myung", "Li Qiang": the family name comes first and is
 		// what the press uses alone ("Lee flies to Washington"); short and
 		// shared by many, it resolves only to someone the article named
@@ -1101,7 +1101,7 @@ func manualSurnames(name, country string) []string {
 	if len(ws) < 2 {
 		return nil
 	}
-	if familyNameFirst[country] {
+	if familyFirst(country, ws) {
 		if len(ws[0]) >= 2 {
 			return []string{ws[0]}
 		}
@@ -1123,6 +1123,13 @@ func manualSurnames(name, country string) []string {
 
 func romanNumeral(w string) bool {
 	return w != "" && strings.Trim(w, "IVXL") == ""
+}
+
+// familyFirst: the name starts with the family name: leaders of the
+// familyNameFirst countries, and Singapore's three-word Chinese names
+// ("Lee Hsien Loong", "Goh Chok Tong"; not "Lawrence Wong").
+func familyFirst(country string, words []string) bool {
+	return familyNameFirst[country] || country == "SGP" && len(words) == 3
 }
 
 // familyNameFirst: countries whose leaders' names start with the family
