@@ -609,7 +609,7 @@ func (a *article) unknownPersons(si int, raws []rawMatch) []mention {
 			if k >= r.t0 && k < r.t1 {
 				// a surname the article resolves to nobody ("Wagner" of
 				// "Thérèse Kayikwamba Wagner") is part of the unknown name
-				if r.t1-r.t0 == 1 && surnameOnly(a.x.m, r) && a.pickSurname(si, r, surnameEntries(a.x.m, r)) == nil {
+				if r.t1-r.t0 == 1 && surnameOnly(r) && a.pickSurname(si, r, surnameEntries(a.x.m, r)) == nil {
 					continue
 				}
 				return true
@@ -678,7 +678,7 @@ func (a *article) unknownPersons(si int, raws []rawMatch) []mention {
 }
 
 // surnameOnly: every reading of the raw match is a surname.
-func surnameOnly(m *matcher, r rawMatch) bool {
+func surnameOnly(r rawMatch) bool {
 	for _, p := range r.pays {
 		if p.fk != fkSurname {
 			return false
@@ -769,11 +769,18 @@ func (a *article) titledUnknown(si, k, j int) (mention, bool) {
 		key: "person:unresolved:" + slug(name), how: hUnresolved, entity: true, name: name}
 	// "Mme Kayikwamba Wagner" after "Thérèse Kayikwamba Wagner": the
 	// person already named in full
+	// (the smallest key when several end so: map order must not decide)
+	var full *personInfo
+	tail := " " + strings.ReplaceAll(slug(name), "-", " ")
 	for _, p := range a.persons {
-		if strings.HasPrefix(p.key, "person:unresolved:") && p.key != m.key && strings.HasSuffix(" "+strings.ReplaceAll(slug(p.name), "-", " "), " "+strings.ReplaceAll(slug(name), "-", " ")) {
-			m.key, m.name, m.country = p.key, p.name, p.country
-			return m, true
+		if strings.HasPrefix(p.key, "person:unresolved:") && p.key != m.key && strings.HasSuffix(" "+strings.ReplaceAll(slug(p.name), "-", " "), tail) &&
+			(full == nil || p.key < full.key) {
+			full = p
 		}
+	}
+	if full != nil {
+		m.key, m.name, m.country = full.key, full.name, full.country
+		return m, true
 	}
 	// "of Tuvalu" right after: the person's country; a monarch's name
 	// includes it ("Abdullah II of Jordan")

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/eventgraph/eventgraph/graph"
 	"github.com/eventgraph/eventgraph/loader/extract/dates"
@@ -229,8 +228,7 @@ func (a *article) findEvents() {
 					for _, as := range asides {
 						// a relative clause (", who was hosting X the same
 						// day,") keeps its dates, the main clause its own
-						if a.toks[as.t0].norm == "," && as.t0+1 < as.t1 && (a.toks[as.t0+1].norm == "who" || a.toks[as.t0+1].norm == "qui") &&
-							inSpan(a.dates[d].t0, as) != inSpan(tm.t0, as) {
+						if a.relativeAside(as) && inSpan(a.dates[d].t0, as) != inSpan(tm.t0, as) {
 							x += 100
 						}
 					}
@@ -305,7 +303,7 @@ func (a *article) attachRosters(cands []*localEvent) []*localEvent {
 	rosters := map[int]bool{}
 	for _, ev := range cands {
 		// a summit, or a leader hosting "the leaders of ..."
-		gathering := ev.has(tSummit) || ev.has(tHost) && a.hasPhrase(clause{a.sents[ev.sent].t0, a.sents[ev.sent].t1}, leaderWords, func(int) bool { return true })
+		gathering := ev.has(tSummit) || ev.has(tHost) && a.hasPhrase(clause{a.sents[ev.sent].t0, a.sents[ev.sent].t1}, leaderSet, func(int) bool { return true })
 		if gathering && (ev.date != "" || a.pub == "") {
 			summits = append(summits, ev)
 		}
@@ -316,7 +314,7 @@ func (a *article) attachRosters(cands []*localEvent) []*localEvent {
 			if s.kind != text.Body {
 				continue
 			}
-			cue := a.hasPhrase(clause{s.t0, s.t1}, rosterCues, func(int) bool { return true })
+			cue := a.hasPhrase(clause{s.t0, s.t1}, rosterSet, func(int) bool { return true })
 			var target *localEvent
 			for _, ev := range summits {
 				if ev.sent < si && ev.sent >= si-5 && (target == nil || ev.sent >= target.sent) {
@@ -552,14 +550,21 @@ func phoneTalks(trigs []trigMatch) []trigMatch {
 	return out
 }
 
+// relativeAside: the aside is a relative clause on what precedes it
+// (", who ...", ", qui ...").
+func (a *article) relativeAside(as clause) bool {
+	if as.t0+1 >= as.t1 || a.toks[as.t0].norm != "," {
+		return false
+	}
+	n := a.toks[as.t0+1].norm
+	return n == "who" || n == "qui"
+}
+
 // relativeEvent: every kept trigger is a verb inside one relative clause
 // (", who", ", qui") whose antecedent is a person named right before it.
 func (a *article) relativeEvent(ms []mention, asides []clause, kept []trigMatch) (clause, clause, bool) {
 	for _, as := range asides {
-		if as.t1-as.t0 < 3 || a.toks[as.t0].norm != "," {
-			continue
-		}
-		if n := a.toks[as.t0+1].norm; n != "who" && n != "qui" {
+		if as.t1-as.t0 < 3 || !a.relativeAside(as) {
 			continue
 		}
 		all := true
@@ -1403,13 +1408,13 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	pair := a.pairAt(si, last)
 	usedPair := false
 	pairVisible := func(t int) bool { return visible(t) && !a.afterGroupSubordinator(cl, t) }
-	if a.hasPhrase(cl, pairPhrases, pairVisible) && len(pair) == 2 && len(parts) < 2 {
+	if a.hasPhrase(cl, pairSet, pairVisible) && len(pair) == 2 && len(parts) < 2 {
 		for _, p := range pair {
 			add(p)
 		}
 		usedPair = true
 	}
-	if a.hasPhrase(cl, partnerPhrases, visible) && len(parts) == 1 && len(pair) == 2 {
+	if a.hasPhrase(cl, partnerSet, visible) && len(parts) == 1 && len(pair) == 2 {
 		if parts[0] == pair[0] {
 			add(pair[1])
 		} else if parts[0] == pair[1] {
@@ -1529,7 +1534,7 @@ func (a *article) buildEvent(si int, cl clause, asides []clause, trigs []trigMat
 	}
 	ev.parts = parts
 	ev.fromPair = usedPair
-	ev.margins = a.hasPhrase(cl, marginPhrases, visible)
+	ev.margins = a.hasPhrase(cl, marginSet, visible)
 	if (a.namedIn(si, cl, parts) <= 1 || a.allBefore(si, parts, kept[0].t0) && a.criticVerbBefore(cl, kept[0].t0)) && a.commentOnEvent(cl, kept) {
 		return nil
 	}
@@ -1966,38 +1971,31 @@ func (a *article) hasObject(si int, cl clause, tm trigMatch) bool {
 	return false
 }
 
-// phraseHeads: the first words of a phrase list. Lists must be package
-// variables: the sets are cached by the list's address.
-func phraseHeads(phrases [][]string) map[string]bool {
-	if len(phrases) == 0 {
-		return nil
-	}
-	key := &phrases[0]
-	headsMu.Lock()
-	defer headsMu.Unlock()
-	h, ok := headsCache[key]
-	if !ok {
-		h = map[string]bool{}
-		for _, ph := range phrases {
-			h[ph[0]] = true
-		}
-		headsCache[key] = h
-	}
-	return h
+// phraseSet is a list of phrases with the set of their first words, so
+// that hasPhrase tries the phrases only at tokens that can open one.
+type phraseSet struct {
+	list  [][]string
+	heads map[string]bool
 }
 
-// Phrase lists for hasPhrase (package variables: phraseHeads caches by
-// list).
-var (
-	marginPhrases = [][]string{{"on", "the", "sidelines"}, {"on", "the", "margins"}, {"on", "the", "fringes"}, {"in", "the", "margins"},
-		{"en", "marge"}, {"a", "la", "marge"}}
-	leaderWords = [][]string{{"leaders"}, {"dirigeants"}, {"chefs", "d", "etat"}}
-	sequelWords = [][]string{{"then"}, {"afterwards"}, {"ensuite"}, {"puis"}, {"after", "that"}, {"later", "that", "day"}, {"dans", "la", "foulee"}}
-)
+func newPhraseSet(list [][]string) phraseSet {
+	ps := phraseSet{list: list, heads: map[string]bool{}}
+	for _, ph := range list {
+		ps.heads[ph[0]] = true
+	}
+	return ps
+}
 
+// The phrase sets hasPhrase looks for.
 var (
-	headsMu    sync.Mutex
-	headsCache = map[*[]string]map[string]bool{}
+	pairSet    = newPhraseSet(pairPhrases)
+	partnerSet = newPhraseSet(partnerPhrases)
+	rosterSet  = newPhraseSet(rosterCues)
+	marginSet  = newPhraseSet([][]string{{"on", "the", "sidelines"}, {"on", "the", "margins"}, {"on", "the", "fringes"},
+		{"in", "the", "margins"}, {"en", "marge"}, {"a", "la", "marge"}})
+	leaderSet = newPhraseSet([][]string{{"leaders"}, {"dirigeants"}, {"chefs", "d", "etat"}})
+	sequelSet = newPhraseSet([][]string{{"then"}, {"afterwards"}, {"ensuite"}, {"puis"}, {"after", "that"}, {"later", "that", "day"},
+		{"dans", "la", "foulee"}})
 )
 
 func (a *article) phraseAt(k, end int, ph []string) bool {
@@ -2014,13 +2012,12 @@ func (a *article) phraseAt(k, end int, ph []string) bool {
 	return true
 }
 
-func (a *article) hasPhrase(cl clause, phrases [][]string, visible func(int) bool) bool {
-	first := phraseHeads(phrases)
+func (a *article) hasPhrase(cl clause, ps phraseSet, visible func(int) bool) bool {
 	for k := cl.t0; k < cl.t1; k++ {
-		if !first[a.toks[k].norm] || !visible(k) {
+		if !ps.heads[a.toks[k].norm] || !visible(k) {
 			continue
 		}
-		for _, ph := range phrases {
+		for _, ph := range ps.list {
 			if a.toks[k].norm == ph[0] && a.phraseAt(k, cl.t1, ph) {
 				return true
 			}
@@ -2363,7 +2360,7 @@ func (a *article) pairAt(si int, last *localEvent) []string {
 		}
 	}
 	if a.lastPeople != nil && a.lastPeople.date == "" && len(a.lastPeople.parts) == 2 && (last == nil || a.lastPeople.sent > last.sent) && si-a.lastPeople.sent <= 1 &&
-		a.hasPhrase(clause{a.sents[si].t0, a.sents[si].t1}, pairPhrases, func(int) bool { return true }) {
+		a.hasPhrase(clause{a.sents[si].t0, a.sents[si].t1}, pairSet, func(int) bool { return true }) {
 		// "...reçu avec faste par Vladimir Poutine. Les deux hommes ...":
 		// the people of the sentence before, even undated
 		return a.lastPeople.parts
@@ -2703,15 +2700,10 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 			best, bestD = d, dist
 		}
 	}
-	if a.caption(si) && (a.present != nil || a.firstDay != nil) {
+	if day := a.storyDay(); day != nil && a.caption(si) {
 		// "(Photo caption: the three presidents pose before their talks
 		// in Tehran.)": the picture is of the story's event
-		if a.present != nil {
-			ev.date = a.present.date
-		} else {
-			ev.date = a.firstDay.date
-		}
-		ev.dateHow = dInherited
+		ev.date, ev.dateHow = day.date, dInherited
 		return
 	}
 	if best >= 0 {
@@ -2799,7 +2791,7 @@ func (a *article) dateEvent(si int, cl clause, trigs []trigMatch, owner map[int]
 	}
 	// "Trump then telephoned Zelensky": the sequel of the last event
 	if last != nil && len(last.date) == 10 && last.sent < si && si-last.sent <= 5 && !fut && overlap(last.parts, ev.parts) > 0 &&
-		a.hasPhrase(cl, sequelWords, visible) {
+		a.hasPhrase(cl, sequelSet, visible) {
 		ev.date = last.date
 		ev.dateHow = dInherited
 		return
@@ -2898,12 +2890,10 @@ func (a *article) shiftBeforeEventNoun(dr *dateRef) bool {
 			}
 		}
 		// "came a week after Xi Jinping and Vladimir Putin met in Astana"
-		for si := range a.sents {
-			if s := &a.sents[si]; q >= s.t0 && q < s.t1 {
-				if i := mentionStarting(a.ments[s.m0:s.m1], q); i >= 0 && a.ments[s.m0+i].kind == kb.KindPerson && a.subjectOfVerbAfter(si, q) {
-					return true
-				}
-				break
+		if si := sort.Search(len(a.sents), func(i int) bool { return a.sents[i].t1 > q }); si < len(a.sents) && q >= a.sents[si].t0 {
+			s := &a.sents[si]
+			if i := mentionStarting(a.ments[s.m0:s.m1], q); i >= 0 && a.ments[s.m0+i].kind == kb.KindPerson && a.subjectOfVerbAfter(si, q) {
+				return true
 			}
 		}
 		switch a.toks[q].norm {
@@ -3048,6 +3038,16 @@ func (a *article) honoree(t int) bool {
 	return false
 }
 
+// storyDay: the event of the story's own day: the latest day-dated event
+// up to the publication date, else the first day-dated one (a summit still
+// awaiting its roster).
+func (a *article) storyDay() *localEvent {
+	if a.present != nil {
+		return a.present
+	}
+	return a.firstDay
+}
+
 // caption: sentence si is a photo caption ("(Photo caption: ...",
 // "Caption: ...", "Légende : ...").
 func (a *article) caption(si int) bool {
@@ -3101,10 +3101,7 @@ func (a *article) dateValue(dr *dateRef, fut, past bool, last *localEvent) strin
 		// "Le geste intervient un mois après la visite d'État de M. Xi à
 		// Moscou": the visit lies a month before the story's day, not a
 		// month after the last event
-		present := a.present
-		if present == nil {
-			present = a.firstDay // a summit still awaiting its roster
-		}
+		present := a.storyDay()
 		if present == nil {
 			return ""
 		}

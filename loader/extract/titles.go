@@ -441,13 +441,19 @@ func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 	s := &a.sents[si]
 	var out []mention
 	var prev map[string]int // person key -> mentions in the sentences before
-	hostCountry := ""
-	if si > 0 {
-		if d := a.findDateline(); d != "" {
-			if p := a.x.kb.Get(d); p != nil {
-				hostCountry = p.Country
+	// the dateline's country, for visiting titles (looked up once, when
+	// one occurs)
+	hostCountry, hostKnown := "", false
+	host := func() string {
+		if !hostKnown && si > 0 {
+			if d := a.findDateline(); d != "" {
+				if p := a.x.kb.Get(d); p != nil {
+					hostCountry = p.Country
+				}
 			}
 		}
+		hostKnown = true
+		return hostCountry
 	}
 	for k := s.t0; k < s.t1; k++ {
 		if w := a.toks[k].norm; w != "the" && w != "le" && w != "la" {
@@ -503,8 +509,8 @@ func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 				if bt.visiting && slices.ContainsFunc(ms, func(m mention) bool { return m.key == key && m.t0 < k }) {
 					continue
 				}
-				if bt.visiting && hostCountry != "" {
-					if e := a.x.kb.Get(key); e != nil && e.Country == hostCountry {
+				if bt.visiting && host() != "" {
+					if e := a.x.kb.Get(key); e != nil && e.Country == host() {
 						continue // the dateline's country hosts: its leader is not the visitor
 					}
 				}
@@ -536,19 +542,13 @@ func (a *article) bareTitleMentions(si int, ms []mention) []mention {
 
 // holdsRole: e held role (head of state or government, any country) on
 // date (any time when date is "").
-func holdsRole(e *kb.Entry, role, date string) bool {
-	for _, o := range e.Offices {
-		if o.Role == role && kb.Within(date, o.From, o.To) {
-			return true
-		}
-	}
-	return false
-}
+func holdsRole(e *kb.Entry, role, date string) bool { return holdsRoleAt(e, role, "", date) }
 
-// holdsRoleAt: e held role at `of` on date (any time when date is "").
+// holdsRoleAt: e held role at `of` (anywhere when of is "") on date (any
+// time when date is "").
 func holdsRoleAt(e *kb.Entry, role, of, date string) bool {
 	for _, o := range e.Offices {
-		if o.Role == role && o.Of == of && kb.Within(date, o.From, o.To) {
+		if o.Role == role && (of == "" || o.Of == of) && kb.Within(date, o.From, o.To) {
 			return true
 		}
 	}

@@ -1075,7 +1075,7 @@ func surnamesFor(p *person) []string {
 	for _, s := range p.ciaSur {
 		s = strings.Trim(s, `"'`)
 		f := fold(s)
-		if len(strings.ReplaceAll(f, " ", "")) < 3 || surnameStop[f] || strings.HasPrefix(f, "al ") && len(strings.Fields(f)) > 2 {
+		if !usableSurname(f) || strings.HasPrefix(f, "al ") && len(strings.Fields(f)) > 2 {
 			continue
 		}
 		out = append(out, s)
@@ -1114,15 +1114,16 @@ func manualSurnames(name, country string) []string {
 		}
 	}
 	last := ws[len(ws)-1]
-	f := fold(last)
-	if romanNumeral(last) || len(f) < 3 || surnameStop[f] {
+	if isRoman(last) || !usableSurname(fold(last)) {
 		return nil
 	}
 	return []string{last}
 }
 
-func romanNumeral(w string) bool {
-	return w != "" && strings.Trim(w, "IVXL") == ""
+// usableSurname: a folded surname long enough and rare enough to stand
+// alone (at least three letters, not a common word).
+func usableSurname(f string) bool {
+	return len(strings.ReplaceAll(f, " ", "")) >= 3 && !surnameStop[f]
 }
 
 // familyFirst: the name starts with the family name: leaders of the
